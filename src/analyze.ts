@@ -1,0 +1,109 @@
+import { classify, STRENGTH_FACTOR, type OwnerMentions } from './classify/classify.js';
+import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
+import { matchTokens, type Hit } from './match/match.js';
+import type { Line, Mention, SourceText, Strength } from './model.js';
+import { detectLanguage } from './normalise/language.js';
+import { normalise } from './normalise/normalise.js';
+import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
+import { extractRequirements } from './requirements/extract.js';
+import { detectSections } from './sections/sections.js';
+import { segment } from './segment/segment.js';
+import type { Taxonomy } from './taxonomy/types.js';
+
+export interface Analyzer {
+  taxonomy: Taxonomy;
+  compiled: CompiledTaxonomy;
+}
+
+export function createAnalyzer(taxonomy: Taxonomy): Analyzer {
+  return { taxonomy, compiled: compileTaxonomy(taxonomy) };
+}
+
+/** The report plus what measuring tools need and the JSON leaves out. */
+export interface Analysis {
+  report: PostingReport;
+  lines: Line[];
+  /** line numbers that hold at least one skill hit or structured requirement */
+  coveredLines: Set<number>;
+  hasHeadings: boolean;
+}
+
+const STRENGTH_ORDER: Strength[] = ['required', 'duty', 'unknown', 'preferred'];
+
+function strongest(ms: Mention[]): Strength {
+  return ms.map((m) => m.strength).sort((a, b) => STRENGTH_FACTOR[b] - STRENGTH_FACTOR[a])[0] ?? 'unknown';
+}
+
+const PROFICIENCY_RANK = { expert: 3, proficient: 2, familiar: 1, aware: 0 } as const;
+
+function mentionOut(m: Mention): MentionOut {
+  const o: MentionOut = { text: m.text, line: m.line, start: m.start, end: m.end, strength: m.strength, context: m.context };
+  if (m.proficiency) o.proficiency = m.proficiency;
+  return o;
+}
+
+function groupHits(hits: Hit[], kind: Hit['kind']): Map<string, Mention[]> {
+  const by = new Map<string, Mention[]>();
+  for (const h of hits) {
+    if (h.kind !== kind) continue;
+    const list = by.get(h.owner);
+    if (list) list.push(h.mention);
+    else by.set(h.owner, [h.mention]);
+  }
+  return by;
+}
+
+/** read → normalise → segment → sections → match → classify: one posting in, one report out. */
+export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
+  const { taxonomy, compiled } = analyzer;
+  const norm = normalise(input.text);
+  const sections = detectSections(norm.text.split('\n'));
+  const tokens = segment(norm, { userWords: compiled.hanWords });
+  const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine }, compiled);
+
+  const skillHits = groupHits(hits, 'skill');
+  const roleHits = groupHits(hits, 'role');
+  const owners: OwnerMentions[] = [
+    ...[...skillHits].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
+    ...[...roleHits].map(([id, mentions]) => ({ kind: 'role' as const, id, mentions })),
+  ];
+  const cls = classify(taxonomy, owners);
+
+  const skillDefs = new Map(taxonomy.skills.map((s) => [s.id, s]));
+  const skills: SkillOut[] = [];
+  for (const [id, mentions] of skillHits) {
+    const def = skillDefs.get(id)!;
+    const s: SkillOut = { id, label: def.label, dimension: def.dimension, strength: strongest(mentions), count: mentions.length, mentions: mentions.map(mentionOut) };
+    const prof = mentions.map((m) => m.proficiency).filter((p) => p !== undefined).sort((a, b) => PROFICIENCY_RANK[b] - PROFICIENCY_RANK[a])[0];
+    if (prof) s.proficiency = prof;
+    skills.push(s);
+  }
+  skills.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength) || b.count - a.count || a.id.localeCompare(b.id));
+
+  const subHits = groupHits(hits, 'sub');
+  const subLabels: Record<string, SubLabelOut[]> = {};
+  for (const g of taxonomy.subLabels) {
+    const values: SubLabelOut[] = [];
+    for (const v of g.values) {
+      const ms = subHits.get(`${g.id}/${v.id}`);
+      if (ms) values.push({ id: v.id, label: v.label, count: ms.length, mentions: ms.slice(0, 3).map(mentionOut) });
+    }
+    if (values.length) subLabels[g.id] = values.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  }
+
+  const requirements = extractRequirements(norm, sections.lines);
+  const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill').map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
+  const category = taxonomy.categories.find((c) => c.id === cls.id)!;
+
+  const report: PostingReport = {
+    source: input.source,
+    language: detectLanguage(norm.text),
+    title: sections.title,
+    category: { id: cls.id, label: category.label, confidence: cls.confidence, evidence: cls.evidence },
+    scores: cls.scores,
+    subLabels,
+    skills,
+    requirements,
+  };
+  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings };
+}

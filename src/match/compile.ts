@@ -1,0 +1,53 @@
+import { segmentPhrase } from '../segment/segment.js';
+import type { Aliases, Taxonomy } from '../taxonomy/types.js';
+
+export type OwnerKind = 'skill' | 'role' | 'sub';
+
+export interface Unit {
+  key: string;
+  script: 'han' | 'latin';
+}
+
+export interface Pattern {
+  kind: OwnerKind;
+  /** skill id, role id, or "group/value" for a sub-label */
+  owner: string;
+  alias: string;
+  units: Unit[];
+  /** total characters of the alias's units: longer patterns win at one position */
+  weight: number;
+}
+
+export interface CompiledTaxonomy {
+  patterns: Map<string, Pattern[]>;
+  /** every Han alias part, for jieba's user dictionary */
+  hanWords: string[];
+}
+
+export function indexKey(unit: { key: string; script: 'han' | 'latin' }): string {
+  return unit.script === 'han' ? `h:${unit.key[0]}` : `l:${unit.key}`;
+}
+
+/** Turns every alias into a sequence of units (stemmed Latin words, whole Han strings) indexed by its first unit. */
+export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
+  const patterns = new Map<string, Pattern[]>();
+  const han = new Set<string>();
+  const add = (kind: OwnerKind, owner: string, aliases: Aliases) => {
+    for (const alias of [...aliases.zh, ...aliases.en]) {
+      const units = segmentPhrase(alias);
+      const first = units[0];
+      if (!first) continue;
+      for (const u of units) if (u.script === 'han') han.add(u.key);
+      const p: Pattern = { kind, owner, alias, units, weight: units.reduce((n, u) => n + u.key.length + 1, 0) };
+      const k = indexKey(first);
+      const list = patterns.get(k);
+      if (list) list.push(p);
+      else patterns.set(k, [p]);
+    }
+  };
+  for (const s of tax.skills) add('skill', s.id, s.aliases);
+  for (const r of tax.roles) add('role', r.id, r.aliases);
+  for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases);
+  for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);
+  return { patterns, hanWords: [...han] };
+}

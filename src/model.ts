@@ -1,0 +1,67 @@
+// The data that flows through the pipeline: read → normalise → segment → sections → match → classify → report.
+
+export type Lang = 'zh' | 'en';
+export type Bilingual = { zh: string; en: string };
+export type Strength = 'required' | 'duty' | 'preferred' | 'unknown';
+export type PostingLanguage = 'zh' | 'en' | 'mixed';
+
+/** A posting's raw text as read, before any change. */
+export interface SourceText {
+  source: string;
+  text: string;
+}
+
+/** Text after NFKC and whitespace folding, with a map back to the original offsets. */
+export interface NormalisedText {
+  original: string;
+  text: string;
+  /** for each UTF-16 unit of `text`: start offset of the original unit(s) it came from */
+  starts: Int32Array;
+  /** for each UTF-16 unit of `text`: end offset (exclusive) in the original */
+  ends: Int32Array;
+  /** start offset (in `text`) of every line; lines are split on \n only */
+  lineStarts: number[];
+}
+
+export type Script = 'han' | 'latin';
+
+export interface Token {
+  /** the token as written, in normalised text */
+  text: string;
+  /** the matching key: Porter stem of the lower-cased word for Latin, the word itself for Han */
+  key: string;
+  script: Script;
+  /** offsets into the normalised text */
+  start: number;
+  end: number;
+  /** 1-based line number */
+  line: number;
+}
+
+export interface Line {
+  /** 1-based */
+  number: number;
+  text: string;
+  strength: Strength;
+  isHeading: boolean;
+}
+
+export interface Mention {
+  text: string;
+  line: number;
+  /** offsets into the original input: original.slice(start, end) === text */
+  start: number;
+  end: number;
+  strength: Strength;
+  proficiency?: Proficiency;
+  /** the whole original line the mention stands in, trimmed */
+  context: string;
+  inTitle: boolean;
+}
+
+export type Proficiency = 'expert' | 'proficient' | 'familiar' | 'aware';
+
+export interface SkillHit {
+  id: string;
+  mentions: Mention[];
+}

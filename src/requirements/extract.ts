@@ -1,0 +1,115 @@
+import type { Line, NormalisedText, Strength } from '../model.js';
+import { toOriginal } from '../normalise/normalise.js';
+import type { RequirementOut } from '../report/types.js';
+
+type Kind = RequirementOut['kind'];
+
+interface Rule {
+  kind: Kind;
+  re: RegExp;
+  value: (m: RegExpExecArray) => string | number | undefined;
+  label: (v: string | number) => { zh: string; en: string };
+}
+
+const DEGREE_RANK: Record<string, number> = { associate: 0, bachelor: 1, master: 2, phd: 3 };
+export const DEGREE_LABEL: Record<string, { zh: string; en: string }> = {
+  associate: { zh: '大专', en: "Associate's degree" },
+  bachelor: { zh: '本科', en: "Bachelor's degree" },
+  master: { zh: '硕士', en: "Master's degree" },
+  phd: { zh: '博士', en: 'PhD' },
+};
+
+function degreeOf(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (/博士|phd|ph\.d|doctor/.test(w)) return 'phd';
+  if (/硕士|研究生|master|m\.?s\.?c?\b|mba/.test(w)) return 'master';
+  if (/本科|学士|bachelor|b\.?s\.?c?\b|b\.?a\.?\b|undergraduate/.test(w)) return 'bachelor';
+  if (/专科|大专|associate/.test(w)) return 'associate';
+  return undefined;
+}
+
+const minYears = (m: RegExpExecArray): number | undefined => {
+  const n = Number(m[1]);
+  return Number.isFinite(n) && n > 0 && n <= 30 ? n : undefined;
+};
+
+const RULES: Rule[] = [
+  {
+    kind: 'years',
+    // 3年以上 / 3 年及以上 / 至少1年 / 3-5年 … 经验 ; not 2023年
+    re: /(?<![\d.])(\d{1,2})\s*(?:[-~～–—到至]\s*\d{1,2}\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,20}(?:经验|经历|工作|背景|从业))/g,
+    value: minYears,
+    label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
+  },
+  {
+    kind: 'years',
+    re: /(?<![\d.])(\d{1,2})\s*(?:\+\s*)?(?:[-–—~to]+\s*\d{1,2}\s*\+?\s*)?\+?\s*years?(?=[^.;]{0,60}(?:experience|product|management|role|industry|background)|\s*of\b|\s*in\b)/gi,
+    value: minYears,
+    label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
+  },
+  {
+    kind: 'degree',
+    re: /(博士|硕士|研究生|本科|学士|大专|专科)(?:及以上|以上|或以上)?(?:学历|学位)?|\b(Ph\.?D|doctorate|Master'?s|MBA|Bachelor'?s|Bachelors|BS\/MS|BS|BSc|MSc|undergraduate degree)\b/gi,
+    value: (m) => degreeOf(m[0]),
+    label: (v) => DEGREE_LABEL[String(v)] ?? { zh: String(v), en: String(v) },
+  },
+  {
+    kind: 'major',
+    re: /((?:计算机|人工智能|软件工程|数据科学|统计|数学|信息管理|电子|通信|自动化|金融|经济|设计|心理学|理工)[^，。；;]{0,40}?)(?:等)?(?:相关)?专业|(?:degree|background)\s+in\s+([A-Z][A-Za-z ,&/]{2,80}?)(?=[.;]|,? or\b|$)/g,
+    value: (m) => (m[1] ?? m[2] ?? '').trim() || undefined,
+    label: (v) => ({ zh: `专业：${v}`, en: `Major: ${v}` }),
+  },
+  {
+    kind: 'language',
+    re: /(英语|英文)(?:可作为工作语言|流利|读写|听说读写|口语|能力)|(?:fluent|fluency|proficien(?:t|cy))\s+(?:in\s+)?(English|Mandarin|Chinese)|(English|Mandarin|Chinese)\s+(?:fluency|proficiency|is required|as a working language)/gi,
+    value: (m) => (/英|english/i.test(m[0]) ? 'english' : 'chinese'),
+    label: (v) => (v === 'english' ? { zh: '英语工作能力', en: 'Working English' } : { zh: '中文工作能力', en: 'Working Chinese' }),
+  },
+  {
+    kind: 'industry',
+    re: /([^\s，,。；;、:：]{2,12}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experience in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)/gi,
+    value: (m) => (m[1] ?? m[2] ?? '').replace(/^(有|具备|具有|相关|在|及|或)+/, '').trim() || undefined,
+    label: (v) => ({ zh: `${v}行业背景`, en: `${v} industry background` }),
+  },
+];
+
+/** Structured requirements a reader is measured against: years, degree, major, working language, industry. */
+export function extractRequirements(norm: NormalisedText, lines: Line[]): RequirementOut[] {
+  const out: RequirementOut[] = [];
+  const seen = new Set<string>();
+  const texts = norm.text.split('\n');
+  texts.forEach((text, idx) => {
+    const line = lines[idx];
+    if (!line || line.isHeading) return;
+    const base = norm.lineStarts[idx]!;
+    for (const rule of RULES) {
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+        const value = rule.value(m);
+        if (value === undefined) continue;
+        const key = `${rule.kind}:${value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const o = toOriginal(norm, base + m.index, base + m.index + m[0].length);
+        out.push({
+          kind: rule.kind,
+          value,
+          label: rule.label(value),
+          strength: line.strength as Strength,
+          text: norm.original.slice(o.start, o.end),
+          line: idx + 1,
+          start: o.start,
+          end: o.end,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/** The lowest degree a posting accepts among those it names for a requirement. */
+export function minimumDegree(reqs: RequirementOut[]): string | undefined {
+  const ds = reqs.filter((r) => r.kind === 'degree' && r.strength !== 'preferred').map((r) => String(r.value));
+  ds.sort((a, b) => (DEGREE_RANK[a] ?? 9) - (DEGREE_RANK[b] ?? 9));
+  return ds[0];
+}

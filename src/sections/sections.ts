@@ -1,0 +1,132 @@
+import type { Line, Strength } from '../model.js';
+
+type Kind = Strength | 'other';
+
+// Headings, matched against a line stripped of markdown, bullets, brackets and a trailing colon.
+const HEADINGS: [Kind, RegExp][] = [
+  ['duty', /^(岗位职责|工作职责|职位职责|职责描述|职位描述|岗位描述|工作内容|主要职责|岗位内容|你的职责|你将负责|你要做的|岗位是做啥的|岗位信息|职责|key responsibilities|responsibilities|duties|what you('| wi)ll do|what you('| wi)ll be doing|what you will work on|the role|your role|about the role|in this role|the job|job description|your impact|what the .{0,30} does)$/i],
+  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,?要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|must haves?|skills|skills and experience|profile|experience)$/i],
+  ['preferred', /^(加分项|加分|优先条件|优先考虑|其他加分项|preferred|preferred qualifications|nice to haves?|bonus|bonus points|pluses|extra credit|good to have)$/i],
+  ['other', /^(公司介绍|团队介绍|关于我们|公司简介|薪资福利待遇|薪资福利|福利待遇|福利|我们提供|工作地点|工作性质|联系方式|简历投递|其他|about us|about the company|about .{1,40}|benefits|perks|what we offer|compensation|how to apply|hiring plan|hiring process|employment eligibility|location|salary|equal opportunity)$/i],
+];
+
+// Markers inside a line that make it a nice-to-have ("…者优先", "is a plus"), but not "优先级" (priority).
+const INLINE_PREFERRED = /(优先(?!级)|加分|is a plus|a big plus|are a plus|nice[- ]to[- ]have|\bpreferred\b|\bbonus\b|\bideally\b)/i;
+const NUMBERED = /^\s*(?:[(（]?\s*(\d{1,2})\s*[.、)）．:：]|(\d{1,2})\s+(?=\S))/;
+const FRONT_MATTER_TITLE = /^\s*title\s*:\s*(.+)$/i;
+
+export interface SectionResult {
+  lines: Line[];
+  title: string;
+  /** 1-based line of the title, 0 when there is none */
+  titleLine: number;
+  /** whether the posting had any section heading */
+  hasHeadings: boolean;
+}
+
+/** Strips what decorates a heading: markdown marks, bullets, brackets, emoji, numbering, a trailing colon. */
+export function headingCore(line: string): string {
+  return line
+    .replace(/[#*_>`|]+/g, ' ')
+    .replace(/^[\s\-•●◆■□▪·+]+/, '')
+    .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）．]\s*/, '')
+    .replace(/[\p{Extended_Pictographic}\u{1F300}-\u{1FAFF}]/gu, '')
+    .replace(/[【】\[\]「」]/g, ' ')
+    .replace(/[:：?？!！。]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function headingKind(line: string): Kind | undefined {
+  const core = headingCore(line);
+  if (core.length === 0 || core.length > 48) return undefined;
+  for (const [kind, re] of HEADINGS) if (re.test(core)) return kind;
+  return undefined;
+}
+
+/** "任职要求：本科以上" — a heading with its first item on the same line. */
+function inlineHeading(line: string): Kind | undefined {
+  if (NUMBERED.test(line)) return undefined;
+  const m = /^[\s#*【\[]*([^:：]{2,24})[】\]*\s]*[:：]\s*\S/.exec(line);
+  return m ? headingKind(m[1]!) : undefined;
+}
+
+function numberOf(line: string): number | undefined {
+  const m = NUMBERED.exec(line);
+  if (!m) return undefined;
+  return Number(m[1] ?? m[2]);
+}
+
+export function detectSections(rawLines: string[]): SectionResult {
+  let title = '';
+  let titleLine = 0;
+  let start = 0;
+
+  // front matter: a leading `title:` line, or a --- block holding one
+  if (rawLines[0]?.trim() === '---') {
+    const close = rawLines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    if (close > 0) {
+      for (let i = 1; i < close; i++) {
+        const m = FRONT_MATTER_TITLE.exec(rawLines[i]!);
+        if (m) {
+          title = m[1]!.trim().replace(/^["']|["']$/g, '');
+          titleLine = i + 1;
+        }
+      }
+      start = close + 1;
+    }
+  } else {
+    const m = FRONT_MATTER_TITLE.exec(rawLines[0] ?? '');
+    if (m) {
+      title = m[1]!.trim();
+      titleLine = 1;
+      start = 1;
+    }
+  }
+
+  const kinds: (Kind | undefined)[] = rawLines.map((l, i) => (i < start ? undefined : headingKind(l)));
+  const inline: (Kind | undefined)[] = rawLines.map((l, i) => (i < start || kinds[i] ? undefined : inlineHeading(l)));
+  const hasHeadings = kinds.some((k) => k && k !== 'other') || inline.some((k) => k && k !== 'other');
+
+  if (!title) {
+    for (let i = start; i < rawLines.length; i++) {
+      const core = headingCore(rawLines[i]!);
+      if (!core) continue;
+      if (kinds[i] || inline[i]) break;
+      title = core.length > 160 ? `${core.slice(0, 157)}...` : core;
+      titleLine = i + 1;
+      break;
+    }
+  }
+
+  const lines: Line[] = [];
+  let current: Kind = 'unknown';
+  // without headings, a numbered list that restarts at 1 marks the turn from duties to requirements
+  let listsSeen = 0;
+  let lastNumber = 0;
+  rawLines.forEach((text, i) => {
+    const number = i + 1;
+    const k = kinds[i];
+    if (k) {
+      current = k;
+      lines.push({ number, text, strength: 'unknown', isHeading: true });
+      return;
+    }
+    const ik = inline[i];
+    if (ik) current = ik;
+    if (!hasHeadings) {
+      const n = numberOf(text);
+      if (n !== undefined) {
+        if (n === 1 && lastNumber !== 0 && lastNumber >= 1) listsSeen++;
+        if (listsSeen === 0 && lastNumber === 0) listsSeen = 1;
+        lastNumber = n;
+        current = listsSeen >= 2 ? 'required' : 'duty';
+      }
+    }
+    let strength: Strength = current === 'other' ? 'unknown' : current;
+    if (number === titleLine) strength = 'unknown';
+    else if (INLINE_PREFERRED.test(text)) strength = 'preferred';
+    lines.push({ number, text, strength, isHeading: false });
+  });
+  return { lines, title, titleLine, hasHeadings };
+}

@@ -1,0 +1,249 @@
+import { fileURLToPath } from 'node:url';
+import { JdlensError } from '../errors.js';
+import type { Bilingual } from '../model.js';
+import { loadYamlFile, type LoadedYaml } from './yaml-file.js';
+import {
+  CATEGORY_IDS,
+  WEIGHT_MAX,
+  WEIGHT_MIN,
+  type Aliases,
+  type Category,
+  type CategoryId,
+  type Dimension,
+  type RoleMarker,
+  type Skill,
+  type SourceRef,
+  type SubLabelGroup,
+  type Taxonomy,
+} from './types.js';
+
+export const DEFAULT_TAXONOMY = fileURLToPath(new URL('../../taxonomies/ai-pm.yaml', import.meta.url));
+
+/** A seed file name as it stands in ../shared/seeds, or "postings" for terms taken from real postings. */
+const SEED_RE = /^(\d{3}_[0-9a-f]{16}\.txt|postings)$/;
+/** A taxonomy of this many entries is surely not meant; checking stays linear below it. */
+const MAX_ENTRIES = 20_000;
+
+type Path = (string | number)[];
+
+class Checker {
+  readonly problems: string[] = [];
+  constructor(private readonly y: LoadedYaml) {}
+
+  fail(path: Path, message: string): void {
+    const field = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    this.problems.push(`${this.y.file}:${this.y.lineOf(path)}: ${field}: ${message}`);
+  }
+
+  obj(v: unknown, path: Path): Record<string, unknown> | undefined {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    this.fail(path, v === undefined ? 'missing' : 'must be a mapping');
+    return undefined;
+  }
+
+  list(v: unknown, path: Path, optional = false): unknown[] {
+    if (v === undefined && optional) return [];
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ENTRIES) {
+        this.fail(path, `${v.length} entries is over the limit of ${MAX_ENTRIES}`);
+        return v.slice(0, MAX_ENTRIES);
+      }
+      return v;
+    }
+    this.fail(path, v === undefined ? 'missing' : 'must be a list');
+    return [];
+  }
+
+  str(v: unknown, path: Path): string {
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    if (typeof v === 'number') return String(v);
+    this.fail(path, v === undefined ? 'missing' : 'must be a non-empty string');
+    return '';
+  }
+
+  bilingual(v: unknown, path: Path): Bilingual {
+    const o = this.obj(v, path);
+    if (!o) return { zh: '', en: '' };
+    return { zh: this.str(o.zh, [...path, 'zh']), en: this.str(o.en, [...path, 'en']) };
+  }
+
+  source(v: unknown, path: Path): SourceRef {
+    if (typeof v === 'string') {
+      // "001_x.txt §一.2" or "postings"
+      const [seed = '', ...rest] = v.trim().split(/\s+/);
+      if (!SEED_RE.test(seed)) this.fail(path, `"${seed}" is not a seed file (NNN_<16 hex>.txt) or "postings"`);
+      return rest.length ? { seed, section: rest.join(' ') } : { seed };
+    }
+    this.fail(path, v === undefined ? 'missing (every entry cites its seed file)' : 'must be a string like "001_… .txt §一.2"');
+    return { seed: '' };
+  }
+
+  aliases(v: unknown, path: Path): Aliases {
+    const o = this.obj(v, path);
+    if (!o) return { zh: [], en: [] };
+    const out: Aliases = { zh: [], en: [] };
+    for (const lang of ['zh', 'en'] as const) {
+      const raw = this.list(o[lang], [...path, lang], true);
+      raw.forEach((a, i) => {
+        const s = this.str(a, [...path, lang, i]);
+        if (s) out[lang].push(s);
+      });
+    }
+    if (out.zh.length + out.en.length === 0) this.fail(path, 'needs at least one alias');
+    return out;
+  }
+
+  weights(v: unknown, path: Path): Partial<Record<CategoryId, number>> {
+    const o = this.obj(v, path);
+    const out: Partial<Record<CategoryId, number>> = {};
+    if (!o) return out;
+    for (const [k, w] of Object.entries(o)) {
+      if (!(CATEGORY_IDS as readonly string[]).includes(k)) {
+        this.fail([...path, k], `unknown category "${k}" (known: ${CATEGORY_IDS.join(', ')})`);
+        continue;
+      }
+      if (typeof w !== 'number' || !Number.isFinite(w)) {
+        this.fail([...path, k], 'must be a number');
+        continue;
+      }
+      if (w < WEIGHT_MIN || w > WEIGHT_MAX) {
+        this.fail([...path, k], `weight ${w} is out of range [${WEIGHT_MIN}, ${WEIGHT_MAX}]`);
+        continue;
+      }
+      out[k as CategoryId] = w;
+    }
+    return out;
+  }
+}
+
+/** The key two aliases collide on: case, width and spacing do not make a different alias. */
+export function aliasKey(alias: string): string {
+  return alias.normalize('NFKC').toLowerCase().replace(/[\s\-_]+/g, ' ').trim();
+}
+
+export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } | { ok: false; problems: string[] } {
+  const c = new Checker(y);
+  const root = c.obj(y.value, []) ?? {};
+  const ids = new Set<string>();
+  const claimId = (id: string, path: Path) => {
+    if (!id) return;
+    if (ids.has(id)) c.fail(path, `duplicate id "${id}"`);
+    ids.add(id);
+  };
+
+  const categories: Category[] = c.list(root.categories, ['categories']).map((raw, i) => {
+    const p: Path = ['categories', i];
+    const o = c.obj(raw, p) ?? {};
+    const id = c.str(o.id, [...p, 'id']);
+    if (id && !(CATEGORY_IDS as readonly string[]).includes(id)) c.fail([...p, 'id'], `unknown category "${id}" (known: ${CATEGORY_IDS.join(', ')})`);
+    claimId(id, [...p, 'id']);
+    return { id: id as CategoryId, label: c.bilingual(o.label, [...p, 'label']), description: c.bilingual(o.description, [...p, 'description']), source: c.source(o.source, [...p, 'source']) };
+  });
+  for (const id of CATEGORY_IDS) {
+    if (!categories.some((k) => k.id === id)) c.fail(['categories'], `category "${id}" is missing`);
+  }
+
+  const dimensions: Dimension[] = c.list(root.dimensions, ['dimensions']).map((raw, i) => {
+    const p: Path = ['dimensions', i];
+    const o = c.obj(raw, p) ?? {};
+    const id = c.str(o.id, [...p, 'id']);
+    claimId(id, [...p, 'id']);
+    return { id, label: c.bilingual(o.label, [...p, 'label']), source: c.source(o.source, [...p, 'source']) };
+  });
+  const dimIds = new Set(dimensions.map((d) => d.id));
+
+  const aliasOwner = new Map<string, string>();
+  const claimAliases = (owner: string, aliases: Aliases, p: Path, scope: string) => {
+    for (const lang of ['zh', 'en'] as const) {
+      aliases[lang].forEach((a, j) => {
+        const key = `${scope}:${aliasKey(a)}`;
+        const prev = aliasOwner.get(key);
+        if (prev && prev !== owner) c.fail([...p, 'aliases', lang, j], `alias "${a}" is claimed by "${prev}" and "${owner}"`);
+        else aliasOwner.set(key, owner);
+      });
+    }
+  };
+
+  const skills: Skill[] = c.list(root.skills, ['skills']).map((raw, i) => {
+    const p: Path = ['skills', i];
+    const o = c.obj(raw, p) ?? {};
+    const id = c.str(o.id, [...p, 'id']);
+    claimId(id, [...p, 'id']);
+    const dimension = c.str(o.dimension, [...p, 'dimension']);
+    if (dimension && !dimIds.has(dimension)) c.fail([...p, 'dimension'], `unknown dimension "${dimension}"`);
+    const aliases = c.aliases(o.aliases, [...p, 'aliases']);
+    claimAliases(id, aliases, p, 'skill');
+    return {
+      id,
+      label: c.bilingual(o.label, [...p, 'label']),
+      dimension,
+      aliases,
+      weights: c.weights(o.weights, [...p, 'weights']),
+      advice: c.bilingual(o.advice, [...p, 'advice']),
+      source: c.source(o.source, [...p, 'source']),
+    };
+  });
+
+  const roles: RoleMarker[] = c.list(root.roles, ['roles'], true).map((raw, i) => {
+    const p: Path = ['roles', i];
+    const o = c.obj(raw, p) ?? {};
+    const id = c.str(o.id, [...p, 'id']);
+    claimId(id, [...p, 'id']);
+    const aliases = c.aliases(o.aliases, [...p, 'aliases']);
+    claimAliases(id, aliases, p, 'role');
+    const factor = (key: 'titleFactor' | 'bodyFactor', dflt: number): number => {
+      const v = o[key];
+      if (v === undefined) return dflt;
+      if (typeof v === 'number' && v >= 0 && v <= 10) return v;
+      c.fail([...p, key], 'must be a number in [0, 10]');
+      return dflt;
+    };
+    return {
+      id,
+      label: c.bilingual(o.label, [...p, 'label']),
+      aliases,
+      weights: c.weights(o.weights, [...p, 'weights']),
+      titleFactor: factor('titleFactor', 3),
+      bodyFactor: factor('bodyFactor', 0.3),
+      source: c.source(o.source, [...p, 'source']),
+    };
+  });
+
+  const subLabels: SubLabelGroup[] = c.list(root.subLabels, ['subLabels'], true).map((raw, i) => {
+    const p: Path = ['subLabels', i];
+    const o = c.obj(raw, p) ?? {};
+    const id = c.str(o.id, [...p, 'id']);
+    claimId(id, [...p, 'id']);
+    const values = c.list(o.values, [...p, 'values']).map((rv, j) => {
+      const q: Path = [...p, 'values', j];
+      const v = c.obj(rv, q) ?? {};
+      const vid = c.str(v.id, [...q, 'id']);
+      claimId(`${id}/${vid}`, [...q, 'id']);
+      return { id: vid, label: c.bilingual(v.label, [...q, 'label']), aliases: c.aliases(v.aliases, [...q, 'aliases']), source: c.source(v.source, [...q, 'source']) };
+    });
+    return { id, label: c.bilingual(o.label, [...p, 'label']), values };
+  });
+
+  const value: Taxonomy = {
+    id: c.str(root.id, ['id']),
+    version: c.str(root.version, ['version']),
+    label: c.bilingual(root.label, ['label']),
+    categories,
+    dimensions,
+    skills,
+    roles,
+    subLabels,
+    file: y.file,
+  };
+  return c.problems.length ? { ok: false, problems: c.problems } : { ok: true, value };
+}
+
+export function loadTaxonomy(file: string = DEFAULT_TAXONOMY): Taxonomy {
+  const y = loadYamlFile(file, 'taxonomy');
+  const result = validateTaxonomy(y);
+  if (!result.ok) {
+    const n = result.problems.length;
+    throw new JdlensError('taxonomy', `${file}: invalid taxonomy (${n} problem${n === 1 ? '' : 's'})`, { details: result.problems });
+  }
+  return result.value;
+}

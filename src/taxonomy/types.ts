@@ -1,0 +1,80 @@
+import type { Bilingual } from '../model.js';
+
+export const CATEGORY_IDS = ['model-side', 'application-side', 'traditional-ai', 'general-pm', 'not-pm'] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+/** Where an entry comes from: a seed article (file and section) or the postings themselves. */
+export interface SourceRef {
+  seed: string;
+  section?: string;
+}
+
+export interface Category {
+  id: CategoryId;
+  label: Bilingual;
+  description: Bilingual;
+  source: SourceRef;
+}
+
+export interface Dimension {
+  id: string;
+  label: Bilingual;
+  source: SourceRef;
+}
+
+export interface Aliases {
+  zh: string[];
+  en: string[];
+}
+
+export interface Skill {
+  id: string;
+  label: Bilingual;
+  dimension: string;
+  aliases: Aliases;
+  weights: Partial<Record<CategoryId, number>>;
+  advice: Bilingual;
+  source: SourceRef;
+}
+
+/** A role marker: words in a title or body that say what kind of job it is (PM, engineer …). */
+export interface RoleMarker {
+  id: string;
+  label: Bilingual;
+  aliases: Aliases;
+  weights: Partial<Record<CategoryId, number>>;
+  /** what a hit in the title counts (a skill's strongest mention counts 1) */
+  titleFactor: number;
+  /** what a hit in the body counts, times its section strength: PM postings name engineers too */
+  bodyFactor: number;
+  source: SourceRef;
+}
+
+export interface SubLabelValue {
+  id: string;
+  label: Bilingual;
+  aliases: Aliases;
+  source: SourceRef;
+}
+
+export interface SubLabelGroup {
+  id: string;
+  label: Bilingual;
+  values: SubLabelValue[];
+}
+
+export interface Taxonomy {
+  id: string;
+  version: string;
+  label: Bilingual;
+  categories: Category[];
+  dimensions: Dimension[];
+  skills: Skill[];
+  roles: RoleMarker[];
+  subLabels: SubLabelGroup[];
+  /** the file it was loaded from */
+  file: string;
+}
+
+export const WEIGHT_MIN = -3;
+export const WEIGHT_MAX = 3;
