@@ -42,7 +42,10 @@ function mentionFactor(m: Mention, titleFactor: number, bodyFactor: number): num
  * before (1 + 1/2 + 1/4 …), so repetition helps but cannot swamp the rest.
  */
 export function ownerPull(mentions: Mention[], titleFactor: number, bodyFactor = 1): { pull: number; best: Mention | undefined } {
-  const fs = mentions.map((m) => ({ m, f: mentionFactor(m, titleFactor, bodyFactor) })).sort((a, b) => b.f - a.f);
+  // a title names a thing once, however many times its words repeat there
+  const firstTitle = mentions.find((m) => m.inTitle);
+  const counted = mentions.filter((m) => !m.inTitle || m === firstTitle);
+  const fs = counted.map((m) => ({ m, f: mentionFactor(m, titleFactor, bodyFactor) })).sort((a, b) => b.f - a.f);
   let pull = 0;
   fs.forEach(({ f }, i) => {
     pull += f / 2 ** i;
@@ -50,34 +53,54 @@ export function ownerPull(mentions: Mention[], titleFactor: number, bodyFactor =
   return { pull, best: fs[0]?.m };
 }
 
-/** Scores every category from weighted hits and picks the winner, with a confidence and the hits that decided it. */
+const PM_CATEGORIES = CATEGORY_IDS.filter((c) => c !== 'not-pm');
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Two questions, answered in order.
+ * 1. Is it a PM role at all? Role markers answer it: those that pull toward not-pm (engineer,
+ *    researcher …) against those that pull away from it (product manager …), title hits counting
+ *    most. Their balance b gives P(not-pm) = sigmoid(b); with no role marker at all the skills'
+ *    not-pm score decides instead.
+ * 2. Which kind of PM role? The category scores: every hit's pull times the skill's weight.
+ * The confidence is P(not-pm) for a non-PM role, else (1 − P(not-pm)) × softmax(scores / T) of
+ * the winner among the four PM categories.
+ */
 export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification {
   const scores = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
   const skills = new Map(tax.skills.map((s) => [s.id, s]));
   const roles = new Map(tax.roles.map((r) => [r.id, r]));
   const pulls: { o: OwnerMentions; pull: number; best: Mention; weights: Partial<Record<CategoryId, number>> }[] = [];
+  let balance = 0;
+  let roleSeen = false;
   for (const o of owners) {
     const def = o.kind === 'skill' ? skills.get(o.id) : roles.get(o.id);
     if (!def) continue;
     const { pull, best } = 'titleFactor' in def ? ownerPull(o.mentions, def.titleFactor, def.bodyFactor) : ownerPull(o.mentions, SKILL_TITLE_FACTOR);
     if (!best) continue;
     for (const c of CATEGORY_IDS) scores[c] += (def.weights[c] ?? 0) * pull;
+    if ('titleFactor' in def) {
+      const toward = def.weights['not-pm'] ?? 0;
+      if (toward !== 0) {
+        roleSeen = true;
+        balance += Math.sign(toward) * pull;
+      }
+    }
     pulls.push({ o, pull, best, weights: def.weights });
   }
-  for (const c of CATEGORY_IDS) scores[c] = Math.round(scores[c] * 1000) / 1000;
+  for (const c of CATEGORY_IDS) scores[c] = round(scores[c]);
 
-  // ties go to the earlier category in CATEGORY_IDS; an empty posting is no PM role
-  let id: CategoryId = 'not-pm';
-  let top = 0;
-  for (const c of CATEGORY_IDS) {
-    if (scores[c] > top) {
-      top = scores[c];
-      id = c;
-    }
-  }
-  const exps = CATEGORY_IDS.map((c) => Math.exp((scores[c] - top) / TEMPERATURE));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  const confidence = Math.round((Math.exp(0) / sum) * 1000) / 1000;
+  const pmTop = PM_CATEGORIES.reduce((best, c) => (scores[c] > scores[best] ? c : best), PM_CATEGORIES[0]!);
+  const exps = PM_CATEGORIES.map((c) => Math.exp((scores[c] - scores[pmTop]) / TEMPERATURE));
+  const pmShare = 1 / exps.reduce((a, b) => a + b, 0);
+  let pNotPm: number;
+  if (roleSeen) pNotPm = sigmoid(balance);
+  else if (owners.length === 0) pNotPm = 1;
+  else pNotPm = sigmoid(scores['not-pm'] - scores[pmTop]);
+  const id: CategoryId = pNotPm > 0.5 ? 'not-pm' : pmTop;
+  const confidence = round(id === 'not-pm' ? pNotPm : (1 - pNotPm) * pmShare);
 
   const evidence: Evidence[] = pulls
     .map(({ o, pull, best, weights }) => ({
@@ -88,7 +111,7 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
       start: best.start,
       end: best.end,
       context: best.context,
-      contribution: Math.round((weights[id] ?? 0) * pull * 1000) / 1000,
+      contribution: round((weights[id] ?? 0) * pull),
     }))
     .filter((e) => e.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution || a.start - b.start)

@@ -3,10 +3,8 @@ import type { Aliases, Taxonomy } from '../taxonomy/types.js';
 
 export type OwnerKind = 'skill' | 'role' | 'sub';
 
-export interface Unit {
-  key: string;
-  script: 'han' | 'latin';
-}
+export type { PhraseUnit as Unit } from '../segment/segment.js';
+import type { PhraseUnit as Unit } from '../segment/segment.js';
 
 export interface Pattern {
   kind: OwnerKind;

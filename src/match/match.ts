@@ -1,5 +1,6 @@
 import type { Line, Mention, NormalisedText, Proficiency, Token } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
+import { sameWordForm } from '../segment/segment.js';
 import { indexKey, type CompiledTaxonomy, type OwnerKind, type Pattern } from './compile.js';
 
 export interface Hit {
@@ -43,7 +44,7 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string): numbe
     if (!tok || tok.line !== line) return -1;
     if (j > i && !JOINER.test(text.slice(tokens[j - 1]!.end, tok.start))) return -1;
     if (unit.script === 'latin') {
-      if (tok.script !== 'latin' || tok.key !== unit.key) return -1;
+      if (tok.script !== 'latin' || tok.key !== unit.key || !sameWordForm(tok.text, unit.word, unit.key)) return -1;
       j++;
       continue;
     }

@@ -12,6 +12,28 @@ export function latinKey(word: string): string {
   return PorterStemmer.stem(word.toLowerCase());
 }
 
+// Porter also merges words of different meaning ("product"/"productivity", "generous"/"generative").
+// Two words with one stem match only when what each adds to the stem is an inflection,
+// or both add one of the -ate/-ation family, or they are the same word.
+const INFLECTION = new Set(['', 'e', 's', 'es', 'ed', 'd', 'ing', 'ings', 'y', 'ies', 'ied', "'s"]);
+const ATION = new Set(['ate', 'ates', 'ated', 'ating', 'ation', 'ations']);
+
+function remainder(word: string, stem: string): string {
+  let i = 0;
+  while (i < word.length && i < stem.length && word[i] === stem[i]) i++;
+  return word.slice(i);
+}
+
+/** Whether a token's word and an alias's word, already known to share a stem, are forms of one word. */
+export function sameWordForm(tokenWord: string, aliasWord: string, stem: string): boolean {
+  const a = tokenWord.toLowerCase();
+  const b = aliasWord.toLowerCase();
+  if (a === b) return true;
+  const ra = remainder(a, stem);
+  const rb = remainder(b, stem);
+  return (INFLECTION.has(ra) && INFLECTION.has(rb)) || (ATION.has(ra) && ATION.has(rb));
+}
+
 export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
@@ -67,18 +89,25 @@ function hanTokens(run: string, offset: number, line: number, out: Token[], jieb
 }
 
 /** Segments a short phrase (an alias) the same way as a posting, without offsets. */
-export function segmentPhrase(phrase: string): { key: string; script: 'han' | 'latin' }[] {
-  const units: { key: string; script: 'han' | 'latin' }[] = [];
+export interface PhraseUnit {
+  key: string;
+  script: 'han' | 'latin';
+  /** the word as written in the alias (Latin units) */
+  word: string;
+}
+
+export function segmentPhrase(phrase: string): PhraseUnit[] {
+  const units: PhraseUnit[] = [];
   let cursor = 0;
   const text = phrase.normalize('NFKC');
   HAN_RUN.lastIndex = 0;
   const pushLatin = (s: string) => {
-    for (const w of tokenizer.tokenize(s)) units.push({ key: latinKey(w), script: 'latin' });
+    for (const w of tokenizer.tokenize(s)) units.push({ key: latinKey(w), script: 'latin', word: w });
   };
   for (let m = HAN_RUN.exec(text); m; m = HAN_RUN.exec(text)) {
     pushLatin(text.slice(cursor, m.index));
     // a Han part of an alias is matched as one string over whole tokens; jieba is not needed here
-    units.push({ key: m[0], script: 'han' });
+    units.push({ key: m[0], script: 'han', word: m[0] });
     cursor = m.index + m[0].length;
   }
   pushLatin(text.slice(cursor));
