@@ -62,6 +62,8 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine }, compiled);
 
   const skillHits = groupHits(hits, 'skill');
+  // what a posting says of its company or benefits feeds the classification, not the list of skills asked for
+  const askedHits = groupHits(hits.filter((h) => !h.mention.background), 'skill');
   const roleHits = groupHits(hits, 'role');
   const owners: OwnerMentions[] = [
     ...[...skillHits].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
@@ -71,7 +73,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
 
   const skillDefs = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const skills: SkillOut[] = [];
-  for (const [id, mentions] of skillHits) {
+  for (const [id, mentions] of askedHits) {
     const def = skillDefs.get(id)!;
     const s: SkillOut = { id, label: def.label, dimension: def.dimension, strength: strongest(mentions), count: mentions.length, mentions: mentions.map(mentionOut) };
     const prof = mentions.map((m) => m.proficiency).filter((p) => p !== undefined).sort((a, b) => PROFICIENCY_RANK[b] - PROFICIENCY_RANK[a])[0];
@@ -92,7 +94,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   }
 
   const requirements = extractRequirements(norm, sections.lines);
-  const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill').map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
+  const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
   const category = taxonomy.categories.find((c) => c.id === cls.id)!;
 
   const report: PostingReport = {

@@ -44,6 +44,8 @@ export interface Line {
   text: string;
   strength: Strength;
   isHeading: boolean;
+  /** in a section about the company, benefits or how to apply: not something the posting asks for */
+  background: boolean;
 }
 
 export interface Mention {
@@ -57,6 +59,7 @@ export interface Mention {
   /** the whole original line the mention stands in, trimmed */
   context: string;
   inTitle: boolean;
+  background: boolean;
 }
 
 export type Proficiency = 'expert' | 'proficient' | 'familiar' | 'aware';

@@ -3,6 +3,8 @@ import { CATEGORY_IDS, type CategoryId, type Taxonomy } from '../taxonomy/types.
 
 /** How much a mention counts by where it stands: a requirement over a duty over a nice-to-have. */
 export const STRENGTH_FACTOR: Record<Strength, number> = { required: 1, duty: 0.8, unknown: 0.6, preferred: 0.4 };
+/** Text about the company, benefits or applying says little about the role. */
+export const BACKGROUND_FACTOR = 0.3;
 /** A skill named in the title says more about the role than one in the body. */
 export const SKILL_TITLE_FACTOR = 2.5;
 /** Softmax temperature that turns scores into a confidence. */
@@ -34,7 +36,8 @@ export interface Classification {
 }
 
 function mentionFactor(m: Mention, titleFactor: number, bodyFactor: number): number {
-  return m.inTitle ? titleFactor : bodyFactor * STRENGTH_FACTOR[m.strength];
+  if (m.inTitle) return titleFactor;
+  return bodyFactor * (m.background ? BACKGROUND_FACTOR : STRENGTH_FACTOR[m.strength]);
 }
 
 /**

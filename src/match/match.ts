@@ -109,6 +109,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         strength: line?.strength ?? 'unknown',
         context: lt.trim().slice(0, 240),
         inTitle: lineNo === ctx.titleLine,
+        background: line?.background ?? false,
       };
       const prof = proficiencyBefore(lt, s - lineStart);
       if (prof) mention.proficiency = prof;

@@ -109,7 +109,7 @@ export function detectSections(rawLines: string[]): SectionResult {
     const k = kinds[i];
     if (k) {
       current = k;
-      lines.push({ number, text, strength: 'unknown', isHeading: true });
+      lines.push({ number, text, strength: 'unknown', isHeading: true, background: false });
       return;
     }
     const ik = inline[i];
@@ -126,7 +126,7 @@ export function detectSections(rawLines: string[]): SectionResult {
     let strength: Strength = current === 'other' ? 'unknown' : current;
     if (number === titleLine) strength = 'unknown';
     else if (INLINE_PREFERRED.test(text)) strength = 'preferred';
-    lines.push({ number, text, strength, isHeading: false });
+    lines.push({ number, text, strength, isHeading: false, background: current === 'other' && number !== titleLine });
   });
   return { lines, title, titleLine, hasHeadings };
 }
