@@ -42,7 +42,10 @@ export interface Line {
   /** 1-based */
   number: number;
   text: string;
+  /** the line's strength: its section's, or preferred when a nice-to-have marker stands in it */
   strength: Strength;
+  /** the strength of the section the line stands in, whatever markers it holds */
+  section: Strength;
   isHeading: boolean;
   /** in a section about the company, benefits or how to apply: not something the posting asks for */
   background: boolean;

@@ -7,7 +7,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 export function makeColor(stream: NodeJS.WriteStream, wanted: boolean | undefined, env = process.env): ChalkInstance {
   let on = Boolean(stream.isTTY);
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') on = false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') on = true;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') on = true;
   if (wanted === false) on = false;
   return new Chalk({ level: on ? 1 : 0 });
 }

@@ -1,5 +1,6 @@
 import type { Line, Mention, NormalisedText, Proficiency, Token } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
+import { strengthAt } from '../sections/sections.js';
 import { sameWordForm } from '../segment/segment.js';
 import { indexKey, type CompiledTaxonomy, type OwnerKind, type Pattern } from './compile.js';
 
@@ -106,7 +107,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         line: lineNo,
         start: orig.start,
         end: orig.end,
-        strength: line?.strength ?? 'unknown',
+        strength: line ? strengthAt(line, s - lineStart) : 'unknown',
         context: lt.trim().slice(0, 240),
         inTitle: lineNo === ctx.titleLine,
         background: line?.background ?? false,

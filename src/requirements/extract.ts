@@ -1,6 +1,7 @@
 import type { Line, NormalisedText, Strength } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
 import type { RequirementOut } from '../report/types.js';
+import { strengthAt } from '../sections/sections.js';
 
 type Kind = RequirementOut['kind'];
 
@@ -95,7 +96,7 @@ export function extractRequirements(norm: NormalisedText, lines: Line[]): Requir
           kind: rule.kind,
           value,
           label: rule.label(value),
-          strength: line.strength as Strength,
+          strength: strengthAt(line, m.index) as Strength,
           text: norm.original.slice(o.start, o.end),
           line: idx + 1,
           start: o.start,

@@ -40,8 +40,11 @@ export function headingCore(line: string): string {
 function headingKind(line: string): Kind | undefined {
   const core = headingCore(line);
   if (core.length === 0 || core.length > 48) return undefined;
-  for (const [kind, re] of HEADINGS) if (re.test(core)) return kind;
-  return undefined;
+  // bilingual headings ("About the role 岗位职责", "Requirements / 任职要求") are read part by part
+  const parts = [core, ...core.split(/\s*[/|｜]\s*|(?<=[A-Za-z)])\s*(?=\p{Script=Han})|(?<=\p{Script=Han})\s*(?=[A-Za-z])/u)].map((p) => p.trim()).filter(Boolean);
+  const kinds = parts.map((p) => HEADINGS.find(([, re]) => re.test(p))?.[0]).filter((k) => k !== undefined);
+  if (parts.length > 1 && kinds.length < parts.length - 1) return undefined;
+  return kinds.find((k) => k !== 'other') ?? kinds[0];
 }
 
 /** "任职要求：本科以上" — a heading with its first item on the same line. */
@@ -107,9 +110,14 @@ export function detectSections(rawLines: string[]): SectionResult {
   rawLines.forEach((text, i) => {
     const number = i + 1;
     const k = kinds[i];
+    if (i < start) {
+      // front matter is about the file, not the posting: never matched, never counted
+      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: true });
+      return;
+    }
     if (k) {
       current = k;
-      lines.push({ number, text, strength: 'unknown', isHeading: true, background: false });
+      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: false });
       return;
     }
     const ik = inline[i];
@@ -123,10 +131,32 @@ export function detectSections(rawLines: string[]): SectionResult {
         current = listsSeen >= 2 ? 'required' : 'duty';
       }
     }
-    let strength: Strength = current === 'other' ? 'unknown' : current;
-    if (number === titleLine) strength = 'unknown';
-    else if (INLINE_PREFERRED.test(text)) strength = 'preferred';
-    lines.push({ number, text, strength, isHeading: false, background: current === 'other' && number !== titleLine });
+    const section: Strength = current === 'other' || number === titleLine ? 'unknown' : current;
+    const strength: Strength = number !== titleLine && INLINE_PREFERRED.test(text) ? 'preferred' : section;
+    lines.push({ number, text, strength, section, isHeading: false, background: current === 'other' && number !== titleLine });
   });
   return { lines, title, titleLine, hasHeadings };
+}
+
+// Clause breaks: semicolons, full stops, and commas next to Chinese text (NFKC has made "，" a ","),
+// but not commas inside an English list ("RAG, agents, or evals is a plus" is one clause).
+const CLAUSE = /[;。]|\.\s|(?<=\p{Script=Han}[)）]?),|,(?=\s*\p{Script=Han})/gu;
+
+/**
+ * The strength at one place in a line: a nice-to-have marker counts for its own clause only
+ * ("本科及以上学历，硕士优先": the degree is required, the master's preferred).
+ */
+export function strengthAt(line: Line, offset: number): Strength {
+  if (line.strength !== 'preferred' || line.section === 'preferred') return line.strength;
+  let start = 0;
+  let end = line.text.length;
+  CLAUSE.lastIndex = 0;
+  for (let m = CLAUSE.exec(line.text); m; m = CLAUSE.exec(line.text)) {
+    if (m.index < offset) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return INLINE_PREFERRED.test(line.text.slice(start, end)) ? 'preferred' : line.section;
 }

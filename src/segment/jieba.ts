@@ -1,30 +1,57 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 type Jieba = {
+  DEFAULT_HMM_DICT: string;
   load(opts?: Record<string, string>): unknown;
   cut(text: string, hmm?: boolean): string[];
-  insertWord(word: string, tag?: string): boolean;
 };
 
 const require = createRequire(import.meta.url);
+// dist/dict when running the build; the same folder when running from src (tests)
+const DICT_DIRS = [fileURLToPath(new URL('../dict/', import.meta.url)), fileURLToPath(new URL('../../dist/dict/', import.meta.url))];
+/** A user word is as likely as a common word, so jieba keeps "大模型" or "提示词工程" whole. */
+export const USER_WORD_FREQ = 20000;
+
 let jieba: Jieba | undefined;
-const inserted = new Set<string>();
+let loadedWith = '';
+
+/** Writes the user dictionary once per distinct word list, where every process can reuse it. */
+function userDictFile(words: string[]): string {
+  const body = `${words.map((w) => `${w} ${USER_WORD_FREQ} n`).join('\n')}\n`;
+  const hash = createHash('sha1').update(body).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `jdlens-${process.getuid?.() ?? 'u'}`);
+  const file = join(dir, `userdict-${hash}.utf8`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, body);
+    renameSync(tmp, file);
+  }
+  return file;
+}
 
 /**
- * nodejieba, loaded on first use only: an English posting never pays for the dictionary.
- * Taxonomy aliases are inserted as user words so that "提示词工程" or "大模型" stay one token.
+ * nodejieba, loaded on first use only (an English posting never pays for it), with the compact
+ * dictionary built by scripts/build-dict.mjs when it is there, and the taxonomy's Han aliases as
+ * user words of high frequency.
  */
 export function jiebaWith(words: Iterable<string>): Jieba {
-  if (!jieba) {
-    jieba = require('nodejieba') as Jieba;
-    jieba.load();
+  const list = [...new Set(words)].filter((w) => !/\s/.test(w)).sort();
+  const key = list.join('\n');
+  if (jieba && loadedWith === key) return jieba;
+  jieba = require('nodejieba') as Jieba;
+  const dir = DICT_DIRS.find((d) => existsSync(join(d, 'jieba.compact.utf8')));
+  const opts: Record<string, string> = { userDict: userDictFile(list) };
+  if (dir && process.env.JDLENS_FULL_DICT !== '1') {
+    Object.assign(opts, { dict: join(dir, 'jieba.compact.utf8'), idfDict: join(dir, 'idf.utf8'), stopWordDict: join(dir, 'stop_words.utf8') });
   }
-  for (const w of words) {
-    if (!inserted.has(w)) {
-      jieba.insertWord(w);
-      inserted.add(w);
-    }
-  }
+  jieba.load(opts);
+  loadedWith = key;
   return jieba;
 }
 

@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, jdlens, parseReport } from '../helpers/cli.js';
+
+// Each fixture: the category its label gives, two skills it must report and a word of their evidence.
+// Real postings from ../shared/corpus/dev (their front matter names the source) plus one edge case.
+const CASES: { file: string; category: string; lang: 'zh' | 'en' | 'mixed'; skills: [string, string][] }[] = [
+  { file: 'zh-model-side-llm-eval.txt', category: 'model-side', lang: 'zh', skills: [['model-evaluation', '评测'], ['llm-principles', 'LLM']] },
+  { file: 'zh-model-side-platform.txt', category: 'model-side', lang: 'zh', skills: [['model-evaluation', '评测'], ['fine-tuning', '微调']] },
+  { file: 'zh-application-side-aigc-ads.txt', category: 'application-side', lang: 'zh', skills: [['generative-ai', 'AIGC'], ['ecommerce-ads', '广告']] },
+  { file: 'zh-application-side-meeting-enterprise.txt', category: 'application-side', lang: 'zh', skills: [['agents', 'Agent'], ['competitive-analysis', '竞品']] },
+  { file: 'zh-traditional-ai-recommendation.txt', category: 'traditional-ai', lang: 'zh', skills: [['recommendation-systems', '推荐'], ['data-analysis-sql', '数据']] },
+  { file: 'zh-general-pm-tools.txt', category: 'general-pm', lang: 'zh', skills: [['prd-writing', 'PRD'], ['prototyping', '原型']] },
+  { file: 'zh-general-pm-docs.txt', category: 'general-pm', lang: 'zh', skills: [['product-planning', '产品'], ['competitive-analysis', '竞品']] },
+  { file: 'zh-not-pm-nlp-engineer.txt', category: 'not-pm', lang: 'zh', skills: [['nlp-cv-speech', 'NLP'], ['python-coding', 'Python']] },
+  { file: 'mixed-application-side-agent-web3.txt', category: 'application-side', lang: 'zh', skills: [['agents', 'Agent'], ['web3-crypto', '区块链']] },
+  { file: 'mixed-application-side-writing.txt', category: 'application-side', lang: 'zh', skills: [['prompt-engineering', '提示词工程'], ['agents', 'Agent']] },
+  { file: 'mixed-not-pm-llm-dev.txt', category: 'not-pm', lang: 'zh', skills: [['rag-knowledge', 'RAG'], ['prompt-engineering', '提示词工程']] },
+  { file: 'mixed-bilingual-model-platform.txt', category: 'model-side', lang: 'mixed', skills: [['model-evaluation', 'evaluation'], ['fine-tuning', 'SFT']] },
+  { file: 'en-model-side-agents-platform.txt', category: 'model-side', lang: 'en', skills: [['agent-platform', 'AgentsSDK'], ['agents', 'Agents']] },
+  { file: 'en-application-side-insurance-agents.txt', category: 'application-side', lang: 'en', skills: [['workflow-orchestration', 'orchestration'], ['ai-coding-tools', 'Cursor']] },
+  { file: 'en-traditional-ai-recommendations.txt', category: 'traditional-ai', lang: 'en', skills: [['recommendation-systems', 'recommendation'], ['ml-dl-basics', 'machine-learning']] },
+  { file: 'en-general-pm-esignature.txt', category: 'general-pm', lang: 'en', skills: [['product-planning', 'roadmap'], ['user-research', 'research']] },
+  { file: 'en-not-pm-ml-engineer.txt', category: 'not-pm', lang: 'en', skills: [['ml-dl-basics', 'machine learning'], ['data-analysis-sql', 'SQL']] },
+];
+
+describe('jdlens analyze on fixture postings', () => {
+  for (const c of CASES) {
+    it(`${c.file}: ${c.category}`, () => {
+      const r = jdlens(['analyze', fixture(`postings/${c.file}`), '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const doc = parseReport(r.stdout);
+      const p = doc.postings[0];
+      expect(p.category.id).toBe(c.category);
+      expect(p.language).toBe(c.lang);
+      for (const [id, word] of c.skills) {
+        const s = p.skills.find((x: { id: string }) => x.id === id);
+        expect(s, `${id} in ${c.file}`).toBeDefined();
+        const quoted = s.mentions.map((m: { text: string; context: string }) => `${m.text} ${m.context}`).join(' ').toLowerCase();
+        expect(quoted).toContain(word.toLowerCase());
+      }
+    });
+  }
+
+  it('prints a human report naming the category, the evidence and the skills in the posting\'s language', () => {
+    const zh = jdlens(['analyze', fixture('postings/zh-model-side-platform.txt')]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('岗位类型：大模型产品经理');
+    expect(zh.stdout).toContain('依据');
+    expect(zh.stdout).toContain('模型评测');
+    expect(zh.stdout).not.toMatch(/\u001b\[/);
+    const en = jdlens(['analyze', fixture('postings/en-traditional-ai-recommendations.txt')]);
+    expect(en.stdout).toContain('Role: Traditional AI (AI 1.0) PM');
+    expect(en.stdout).toContain('Skills asked for');
+    const forced = jdlens(['analyze', fixture('postings/zh-model-side-platform.txt'), '--lang', 'en']);
+    expect(forced.stdout).toContain('Role: Foundation-model (LLM) PM');
+  });
+
+  it('reads a posting piped on stdin, with or without "-"', () => {
+    const text = '大模型产品经理\n岗位职责\n1、负责大模型预训练与微调数据的规划\n任职要求\n1、熟悉SFT、RLHF与模型评测';
+    for (const args of [['analyze', '--json'], ['analyze', '-', '--json']]) {
+      const r = jdlens(args, { input: text });
+      expect(r.code).toBe(0);
+      const p = parseReport(r.stdout).postings[0];
+      expect(p.source).toBe('<stdin>');
+      expect(p.category.id).toBe('model-side');
+      for (const s of p.skills) for (const m of s.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+
+  it('keeps mention offsets exact on full-width, CRLF and BOM input', () => {
+    const text = '\ufeffＡＩ产品经理\r\n任职要求：\r\n１、熟悉Ｐｒｏｍｐｔ工程与ＲＡＧ\r\n２、３年以上经验';
+    const r = jdlens(['analyze', '--json'], { input: text });
+    const p = parseReport(r.stdout).postings[0];
+    expect(p.skills.length).toBeGreaterThan(1);
+    // offsets count UTF-16 units of the decoded text: a BOM is encoding, not text
+    const decoded = text.slice(1);
+    for (const s of p.skills) for (const m of s.mentions) expect(decoded.slice(m.start, m.end)).toBe(m.text);
+    expect(p.skills.find((s: { id: string }) => s.id === 'prompt-engineering').mentions[0].text).toBe('Ｐｒｏｍｐｔ工程');
+    expect(p.requirements.find((q: { kind: string }) => q.kind === 'years')?.value).toBe(3);
+  });
+
+  it('uses another taxonomy with --taxonomy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jdlens-e2e-'));
+    const f = join(dir, 'tiny.yaml');
+    const seed = '000_e50b8844b51dd3ae.txt';
+    const cats = ['model-side', 'application-side', 'traditional-ai', 'general-pm', 'not-pm'].map((id) => `  - { id: ${id}, label: { zh: ${id}, en: ${id} }, description: { zh: d, en: d }, source: ${seed} }`).join('\n');
+    writeFileSync(f, `id: tiny\nversion: "0.1"\nlabel: { zh: 小, en: tiny }\ncategories:\n${cats}\ndimensions:\n  - { id: d, label: { zh: 维, en: d }, source: ${seed} }\nskills:\n  - id: kite-flying\n    label: { zh: 放风筝, en: Kite flying }\n    dimension: d\n    aliases: { zh: [放风筝], en: [kite flying] }\n    weights: { general-pm: 1 }\n    advice: { zh: 多练, en: practise }\n    source: ${seed}\n`);
+    const r = jdlens(['analyze', '--json', '--taxonomy', f], { input: 'Product Manager\nKite flying is a must' });
+    expect(r.code).toBe(0);
+    const doc = parseReport(r.stdout);
+    expect(doc.taxonomy).toEqual({ id: 'tiny', version: '0.1' });
+    expect(doc.postings[0].skills.map((s: { id: string }) => s.id)).toEqual(['kite-flying']);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { analyzerFrom, skillYaml, taxonomyYaml } from '../helpers/taxonomy.js';
+
+const analyzer = analyzerFrom(
+  taxonomyYaml(
+    [
+      skillYaml('ai', { zh: ['人工智能'], en: ['AI'] }),
+      skillYaml('fine-tuning', { zh: ['微调'], en: ['fine-tuning', 'SFT'] }),
+      skillYaml('prompt', { zh: ['提示词工程', 'Prompt工程'], en: ['prompt engineering'] }),
+      skillYaml('product', { en: ['product strategy'] }),
+      skillYaml('llm', { zh: ['大模型'], en: ['LLM'] }),
+      skillYaml('ab', { zh: ['A/B测试'], en: ['A/B testing'] }),
+    ].join('\n'),
+  ),
+);
+
+const skillsOf = (text: string) => {
+  const { report } = analyze({ source: 't', text }, analyzer);
+  return report.skills;
+};
+const ids = (text: string) => skillsOf(text).map((s) => s.id).sort();
+
+describe('alias matching', () => {
+  it('never hits inside a longer word: "AI" is not in MAIL or PAID', () => {
+    expect(ids('Send MAIL to the PAID tier')).toEqual([]);
+    expect(ids('An AI-first team')).toEqual(['ai']);
+  });
+
+  it('matches English by stem: "fine-tuned models" hits "fine-tuning"', () => {
+    expect(ids('Experience with fine-tuned models')).toEqual(['fine-tuning']);
+  });
+
+  it('does not match words that only share a Porter stem', () => {
+    expect(ids('Productivity strategy for the team')).toEqual([]);
+  });
+
+  it('matches Chinese by whole tokens, with English terms inside Chinese sentences', () => {
+    expect(ids('熟悉Prompt工程与SFT,了解大模型')).toEqual(['fine-tuning', 'llm', 'prompt']);
+    expect(ids('负责提示词工程')).toEqual(['prompt']);
+  });
+
+  it('never matches across a line break', () => {
+    expect(ids('prompt\nengineering')).toEqual([]);
+    expect(ids('prompt engineering')).toEqual(['prompt']);
+  });
+
+  it('lets slashes and hyphens join the words of an alias', () => {
+    expect(ids('Run A/B testing')).toEqual(['ab']);
+    expect(ids('熟悉A/B测试')).toEqual(['ab']);
+  });
+
+  it('records the original text, line, offsets and section strength of every mention', () => {
+    const text = 'ＡＩ产品经理\r\n任职要求：\r\n1、精通Ｐｒｏｍｐｔ工程\r\n2、有LLM经验者优先';
+    const skills = skillsOf(text);
+    for (const s of skills) for (const m of s.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    const prompt = skills.find((s) => s.id === 'prompt')!;
+    expect(prompt.mentions[0]).toMatchObject({ text: 'Ｐｒｏｍｐｔ工程', line: 3, strength: 'required', proficiency: 'expert' });
+    expect(skills.find((s) => s.id === 'llm')!.strength).toBe('preferred');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../src/normalise/normalise.js';
+import { extractRequirements, minimumDegree } from '../../src/requirements/extract.js';
+import { detectSections } from '../../src/sections/sections.js';
+
+const reqs = (text: string) => {
+  const n = normalise(text);
+  return extractRequirements(n, detectSections(n.text.split('\n')).lines);
+};
+
+describe('structured requirements', () => {
+  it('reads years of experience in Chinese and English, not calendar years', () => {
+    expect(reqs('产品经理\n任职要求\n1、3年以上互联网产品经验').find((r) => r.kind === 'years')?.value).toBe(3);
+    expect(reqs('PM\nRequirements\n* 5+ years of product management experience').find((r) => r.kind === 'years')?.value).toBe(5);
+    expect(reqs('PM\nRequirements\n* At least 3-5 years of experience in product').find((r) => r.kind === 'years')?.value).toBe(3);
+    expect(reqs('团队成立于 2023 年').filter((r) => r.kind === 'years')).toEqual([]);
+  });
+
+  it('reads degrees and takes the lowest required one as the minimum', () => {
+    const r = reqs('PM\n任职要求\n本科及以上学历,硕士优先');
+    expect(r.filter((x) => x.kind === 'degree').map((x) => x.value)).toEqual(['bachelor', 'master']);
+    expect(minimumDegree(r)).toBe('bachelor');
+    expect(reqs("PM\nRequirements\nBachelor's degree in Computer Science").find((x) => x.kind === 'degree')?.value).toBe('bachelor');
+  });
+
+  it('reads majors, working language and industry background', () => {
+    const r = reqs('PM\n任职要求\n计算机、人工智能等相关专业优先\n英语可作为工作语言\n有电商行业背景');
+    expect(r.find((x) => x.kind === 'major')?.value).toBe('计算机、人工智能');
+    expect(r.find((x) => x.kind === 'language')?.value).toBe('english');
+    expect(r.find((x) => x.kind === 'industry')?.value).toBe('电商');
+  });
+
+  it('slices its evidence exactly out of the original text', () => {
+    const text = 'PM\r\n任职要求\r\n１、３年以上经验';
+    const n = normalise(text);
+    const r = extractRequirements(n, detectSections(n.text.split('\n')).lines);
+    for (const x of r) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+});

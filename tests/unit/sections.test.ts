@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { detectSections } from '../../src/sections/sections.js';
+
+const strengths = (text: string) => detectSections(text.split('\n')).lines.map((l) => (l.isHeading ? 'H' : l.strength));
+
+describe('detectSections', () => {
+  it('reads Chinese headings for duties, requirements and nice-to-haves', () => {
+    const text = 'AI产品经理\n岗位职责：\n1、负责产品规划\n任职要求：\n1、3年以上经验\n加分项：\n1、有大模型经验';
+    expect(strengths(text)).toEqual(['unknown', 'H', 'duty', 'H', 'required', 'H', 'preferred']);
+  });
+
+  it('reads English headings with markdown decoration', () => {
+    const text = 'Product Manager\n### Responsibilities\n* Own the roadmap\n### Requirements\n* 3+ years\n**Nice to have**\n* RAG';
+    expect(strengths(text)).toEqual(['unknown', 'H', 'duty', 'H', 'required', 'H', 'preferred']);
+  });
+
+  it('marks an inline "…者优先" or "is a plus" line as a nice-to-have, but not 优先级', () => {
+    const text = '产品经理\n任职要求\n1、本科\n2、有AIGC经验者优先\n3、能排定需求优先级\n4. Python is a plus';
+    expect(strengths(text)).toEqual(['unknown', 'H', 'required', 'preferred', 'required', 'preferred']);
+  });
+
+  it('takes a heading with its first item on the same line', () => {
+    const text = '标题\n任职要求：本科以上学历\n熟悉LLM';
+    expect(strengths(text)).toEqual(['unknown', 'required', 'required']);
+  });
+
+  it('without headings, a numbered list restarting at 1 turns duties into requirements', () => {
+    const text = '大模型产品经理\n1、负责平台规划\n2、推动落地\n1、3年以上经验\n2、熟悉LLM';
+    expect(strengths(text)).toEqual(['unknown', 'duty', 'duty', 'required', 'required']);
+  });
+
+  it('reads bilingual headings part by part', () => {
+    const text = 'PM\nAbout the role 岗位职责\n- a\nRequirements / 任职要求\n- b';
+    expect(strengths(text)).toEqual(['unknown', 'H', 'duty', 'H', 'required']);
+  });
+
+  it('takes the title from front matter, else the first line that is not a heading', () => {
+    expect(detectSections(['---', 'title: AI产品经理', '---', '岗位职责', 'x']).title).toBe('AI产品经理');
+    expect(detectSections(['title: Senior PM', 'x']).title).toBe('Senior PM');
+    expect(detectSections(['', '## 【广州】产品经理', '岗位职责']).title).toBe('广州 产品经理');
+  });
+
+  it('marks company and benefits sections as background', () => {
+    const r = detectSections(['PM', '关于我们', '我们是AI公司', '岗位职责', '负责Agent']);
+    expect(r.lines.map((l) => l.background)).toEqual([false, false, true, false, false]);
+  });
+});

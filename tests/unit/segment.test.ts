@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../src/normalise/normalise.js';
+import { latinKey, sameWordForm, segment } from '../../src/segment/segment.js';
+
+const seg = (text: string, userWords: string[] = []) => {
+  const n = normalise(text);
+  return { n, tokens: segment(n, { userWords }) };
+};
+
+describe('segment', () => {
+  it('keeps Latin words whole inside Chinese text', () => {
+    const { tokens } = seg('熟悉Prompt工程和RAG架构');
+    const texts = tokens.map((t) => t.text);
+    expect(texts).toContain('Prompt');
+    expect(texts).toContain('RAG');
+    expect(texts).not.toContain('P');
+  });
+
+  it('keeps taxonomy aliases one token once they are user words', () => {
+    const { tokens } = seg('负责提示词工程与大模型评测', ['提示词工程', '大模型']);
+    const texts = tokens.map((t) => t.text);
+    expect(texts).toContain('提示词工程');
+    expect(texts).toContain('大模型');
+  });
+
+  it('gives every token its line and offsets into the normalised text', () => {
+    const { n, tokens } = seg('第一行 AI\n第二行 fine-tuned models');
+    for (const t of tokens) expect(n.text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.find((t) => t.text === 'AI')?.line).toBe(1);
+    expect(tokens.find((t) => t.text === 'models')?.line).toBe(2);
+  });
+
+  it('lower-cases and Porter-stems Latin words', () => {
+    expect(latinKey('Fine')).toBe('fine');
+    expect(latinKey('tuned')).toBe(latinKey('tuning'));
+    expect(latinKey('Models')).toBe('model');
+  });
+
+  it('tells inflections from words that only share a Porter stem', () => {
+    expect(sameWordForm('tuned', 'tuning', latinKey('tuning'))).toBe(true);
+    expect(sameWordForm('agents', 'agent', latinKey('agent'))).toBe(true);
+    expect(sameWordForm('productivity', 'product', latinKey('product'))).toBe(false);
+    expect(sameWordForm('generous', 'generative', latinKey('generative'))).toBe(false);
+    expect(sameWordForm('evaluation', 'evaluate', latinKey('evaluate'))).toBe(true);
+  });
+});

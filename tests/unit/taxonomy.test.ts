@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JdlensError } from '../../src/errors.js';
+import { loadTaxonomy, validateTaxonomy } from '../../src/taxonomy/load.js';
+import { CATEGORY_IDS } from '../../src/taxonomy/types.js';
+import { parseYamlText } from '../../src/taxonomy/yaml-file.js';
+import { skillYaml, taxonomyYaml } from '../helpers/taxonomy.js';
+
+const problems = (yaml: string) => {
+  const r = validateTaxonomy(parseYamlText(yaml, 'bad.yaml', 'taxonomy'));
+  return r.ok ? [] : r.problems;
+};
+
+describe('taxonomy validation', () => {
+  it('accepts a well-formed taxonomy', () => {
+    expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] })))).toEqual([]);
+  });
+
+  it('names file, line and field for an unknown dimension', () => {
+    const yaml = taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace('dimension: dim', 'dimension: nope'));
+    const p = problems(yaml);
+    expect(p).toHaveLength(1);
+    const line = yaml.split('\n').findIndex((l) => l.includes('dimension: nope')) + 1;
+    expect(p[0]).toBe(`bad.yaml:${line}: skills[0].dimension: unknown dimension "nope"`);
+  });
+
+  it('rejects an unknown category in weights, a weight out of range, a duplicate id, a shared alias and a missing label', () => {
+    const yaml = taxonomyYaml(
+      [
+        skillYaml('a', { en: ['alpha'] }, '{ bogus: 1 }'),
+        skillYaml('b', { en: ['beta'] }, '{ general-pm: 9 }'),
+        skillYaml('a', { en: ['gamma'] }),
+        skillYaml('d', { en: ['Alpha'] }),
+        skillYaml('e', { en: ['epsilon'] }).replace('label: { zh: e, en: e }', 'label: { zh: e }'),
+      ].join('\n'),
+    );
+    const p = problems(yaml).join('\n');
+    expect(p).toMatch(/skills\[0\]\.weights\.bogus: unknown category "bogus"/);
+    expect(p).toMatch(/skills\[1\]\.weights\.general-pm: weight 9 is out of range/);
+    expect(p).toMatch(/skills\[2\]\.id: duplicate id "a"/);
+    expect(p).toMatch(/alias "Alpha" is claimed by "a" and "d"/);
+    expect(p).toMatch(/skills\[4\]\.label\.en: missing/);
+  });
+
+  it('rejects a source that is not a seed file', () => {
+    expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: wikipedia'))).join()).toMatch(/not a seed file/);
+  });
+
+  it('reports malformed YAML with line and column, as a JdlensError', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jdlens-tax-'));
+    const f = join(dir, 'broken.yaml');
+    writeFileSync(f, 'id: x\nskills: [a, b\n');
+    expect(() => loadTaxonomy(f)).toThrow(JdlensError);
+    try {
+      loadTaxonomy(f);
+    } catch (e) {
+      expect((e as JdlensError).details[0]).toMatch(/broken\.yaml:\d+:\d+: /);
+    }
+  });
+
+  it('refuses alias bombs (yaml anchors expanding without bound)', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`)].join('\n');
+    expect(() => validateTaxonomy(parseYamlText(bomb, 'bomb.yaml', 'taxonomy'))).toThrow(JdlensError);
+  });
+});
+
+describe('the default taxonomy', () => {
+  const tax = loadTaxonomy();
+
+  it('has the five categories and the twelve dimensions of DOMAIN.md', () => {
+    expect(tax.categories.map((c) => c.id).sort()).toEqual([...CATEGORY_IDS].sort());
+    expect(tax.dimensions.map((d) => d.id).sort()).toEqual(
+      ['prompt-design', 'roi-evaluation', 'domain-expertise', 'model-understanding', 'model-lifecycle', 'application-architecture', 'aigc-tools', 'industry-tracking', 'mvp-validation', 'safety-compliance', 'search-ranking', 'product-fundamentals'].sort(),
+    );
+  });
+
+  it('has at least 60 skills, every dimension used, every entry citing its seed', () => {
+    expect(tax.skills.length).toBeGreaterThanOrEqual(60);
+    for (const d of tax.dimensions) expect(tax.skills.some((s) => s.dimension === d.id)).toBe(true);
+    for (const e of [...tax.categories, ...tax.dimensions, ...tax.skills]) expect(e.source.seed).toMatch(/^(\d{3}_[0-9a-f]{16}\.txt|postings)$/);
+    const seeds = new Set(tax.skills.map((s) => s.source.seed));
+    expect(seeds.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has sub-labels for modality, business model, product family and employer type', () => {
+    expect(tax.subLabels.map((g) => g.id).sort()).toEqual(['business-model', 'employer-type', 'modality', 'product-family']);
+  });
+
+  it('gives every skill advice and aliases, most in both languages', () => {
+    for (const s of tax.skills) {
+      expect(s.advice.zh.length).toBeGreaterThan(5);
+      expect(s.advice.en.length).toBeGreaterThan(5);
+    }
+    const both = tax.skills.filter((s) => s.aliases.zh.length > 0 && s.aliases.en.length > 0).length;
+    expect(both / tax.skills.length).toBeGreaterThan(0.9);
+  });
+});
