@@ -75,6 +75,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const skills: SkillOut[] = [];
   for (const [id, mentions] of askedHits) {
     const def = skillDefs.get(id)!;
+    if (def.signalOnly) continue;
     const s: SkillOut = { id, label: def.label, dimension: def.dimension, strength: strongest(mentions), count: mentions.length, mentions: mentions.map(mentionOut) };
     const prof = mentions.map((m) => m.proficiency).filter((p) => p !== undefined).sort((a, b) => PROFICIENCY_RANK[b] - PROFICIENCY_RANK[a])[0];
     if (prof) s.proficiency = prof;

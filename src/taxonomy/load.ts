@@ -61,6 +61,13 @@ class Checker {
     return '';
   }
 
+  bool(v: unknown, path: Path): boolean {
+    if (v === undefined) return false;
+    if (typeof v === 'boolean') return v;
+    this.fail(path, 'must be true or false');
+    return false;
+  }
+
   bilingual(v: unknown, path: Path): Bilingual {
     const o = this.obj(v, path);
     if (!o) return { zh: '', en: '' };
@@ -181,6 +188,7 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       weights: c.weights(o.weights, [...p, 'weights']),
       advice: c.bilingual(o.advice, [...p, 'advice']),
       source: c.source(o.source, [...p, 'source']),
+      signalOnly: c.bool(o.signalOnly, [...p, 'signalOnly']),
     };
   });
 

@@ -35,6 +35,8 @@ export interface Skill {
   weights: Partial<Record<CategoryId, number>>;
   advice: Bilingual;
   source: SourceRef;
+  /** a signal of the role's kind ("AI", "人工智能") rather than a skill: it classifies, it is not listed */
+  signalOnly: boolean;
 }
 
 /** A role marker: words in a title or body that say what kind of job it is (PM, engineer …). */
