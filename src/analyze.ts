@@ -26,6 +26,8 @@ export interface Analysis {
   /** line numbers that hold at least one skill hit or structured requirement */
   coveredLines: Set<number>;
   hasHeadings: boolean;
+  /** 1-based line of the title, 0 when there is none */
+  titleLine: number;
 }
 
 const STRENGTH_ORDER: Strength[] = ['required', 'duty', 'unknown', 'preferred'];
@@ -108,5 +110,5 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     skills,
     requirements,
   };
-  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings };
+  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine };
 }

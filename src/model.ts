@@ -49,6 +49,8 @@ export interface Line {
   isHeading: boolean;
   /** in a section about the company, benefits or how to apply: not something the posting asks for */
   background: boolean;
+  /** a markdown or bold heading that is not a section heading: a role's name on a page of several */
+  roleHeading: boolean;
 }
 
 export interface Mention {
@@ -63,6 +65,8 @@ export interface Mention {
   context: string;
   inTitle: boolean;
   background: boolean;
+  /** stands in a role heading (see Line.roleHeading) */
+  inRoleHeading: boolean;
 }
 
 export type Proficiency = 'expert' | 'proficient' | 'familiar' | 'aware';

@@ -37,6 +37,8 @@ export interface Classification {
 
 function mentionFactor(m: Mention, titleFactor: number, bodyFactor: number): number {
   if (m.inTitle) return titleFactor;
+  // a role's own heading on a page that lists several roles counts half as much as the title
+  if (m.inRoleHeading) return titleFactor / 2;
   return bodyFactor * (m.background ? BACKGROUND_FACTOR : STRENGTH_FACTOR[m.strength]);
 }
 

@@ -34,12 +34,12 @@ export function evaluateFolder(dir: string, labelsFile: string, dimensionsFile: 
     }
   }
   return readTsv(labelsFile).map(([file = '', primary, also]) => {
-    const { report, lines, coveredLines, hasHeadings } = analyze(readPostingFile(join(dir, file)), analyzer);
-    const coverable = lines.filter(
-      (l) => !l.isHeading && l.text.trim() !== '' && l.number !== 0 && (hasHeadings ? l.strength === 'required' || l.strength === 'duty' : true),
+    const { report, lines, coveredLines, hasHeadings, titleLine } = analyze(readPostingFile(join(dir, file)), analyzer);
+    // requirement lines: inside duty/requirement sections, or, without headings, every line that
+    // is not the title or about the company, benefits or applying
+    const counted = lines.filter(
+      (l) => !l.isHeading && !l.background && l.number !== titleLine && /[\p{L}\p{N}]/u.test(l.text) && (hasHeadings ? l.section === 'required' || l.section === 'duty' : true),
     );
-    const titleLine = lines.findIndex((l) => l.text.includes(report.title)) + 1;
-    const counted = coverable.filter((l) => l.number !== titleLine || hasHeadings);
     const uncovered = counted.filter((l) => !coveredLines.has(l.number)).map((l) => ({ line: l.number, text: l.text.trim() }));
     return {
       file,

@@ -111,6 +111,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         context: lt.trim().slice(0, 240),
         inTitle: lineNo === ctx.titleLine,
         background: line?.background ?? false,
+        inRoleHeading: line?.roleHeading ?? false,
       };
       const prof = proficiencyBefore(lt, s - lineStart);
       if (prof) mention.proficiency = prof;

@@ -4,15 +4,17 @@ type Kind = Strength | 'other';
 
 // Headings, matched against a line stripped of markdown, bullets, brackets and a trailing colon.
 const HEADINGS: [Kind, RegExp][] = [
-  ['duty', /^(岗位职责|工作职责|职位职责|职责描述|职位描述|岗位描述|工作内容|主要职责|岗位内容|你的职责|你将负责|你要做的|岗位是做啥的|岗位信息|职责|key responsibilities|responsibilities|duties|what you('| wi)ll do|what you('| wi)ll be doing|what you will work on|the role|your role|about the role|in this role|the job|job description|your impact|what the .{0,30} does)$/i],
-  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,?要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|must haves?|skills|skills and experience|profile|experience)$/i],
+  ['duty', /^(岗位职责|工作职责|职位职责|职责描述|职位描述|岗位描述|工作内容|主要职责|岗位内容|你的职责|你将负责|你要做的|岗位是做啥的|岗位信息|职责|key responsibilities|responsibilities|duties|what you('| wi)ll do|what you('| wi)ll be doing|what you will work on|the role|your role|about the role|in this role|the job|job description|your impact|what the .{0,30} does|role|the opportunity|job responsibilities|reach out if you want to|you will|you.ll|in this role you will|your mission|your responsibilities|what you.ll work on)$/i],
+  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,?要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|you|must haves?|skills|skills and experience|profile|experience|personal attributes|ideal candidate|the ideal candidate)$/i],
   ['preferred', /^(加分项|加分|优先条件|优先考虑|其他加分项|preferred|preferred qualifications|nice to haves?|bonus|bonus points|pluses|extra credit|good to have)$/i],
-  ['other', /^(公司介绍|团队介绍|关于我们|公司简介|薪资福利待遇|薪资福利|福利待遇|福利|我们提供|工作地点|工作性质|联系方式|简历投递|其他|about us|about the company|about .{1,40}|benefits|perks|what we offer|compensation|how to apply|hiring plan|hiring process|employment eligibility|location|salary|equal opportunity)$/i],
+  ['other', /^(公司介绍|团队介绍|关于我们|公司简介|薪资福利待遇|薪资福利|福利待遇|福利|我们提供|工作地点|工作性质|联系方式|简历投递|其他|about us|about the company|about .{1,40}|benefits|perks|what we offer|compensation|how to apply|hiring plan|hiring process|employment eligibility|location|work location|salary|salary and benefits|equal opportunity|we are an equal opportunity employer|eoe|contact|job nature|what is the .{1,60} not responsible for|in addition to .{1,120}|the .{1,20} way|overview|.{1,30} overview|90 day plan)$/i],
 ];
 
 // Markers inside a line that make it a nice-to-have ("…者优先", "is a plus"), but not "优先级" (priority).
 const INLINE_PREFERRED = /(优先(?!级)|加分|is a plus|a big plus|are a plus|nice[- ]to[- ]have|\bpreferred\b|\bbonus\b|\bideally\b)/i;
 const NUMBERED = /^\s*(?:[(（]?\s*(\d{1,2})\s*[.、)）．:：]|(\d{1,2})\s+(?=\S))/;
+// A markdown heading or a bold line that is not a section heading names a role on a page of several.
+const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
 const FRONT_MATTER_TITLE = /^\s*title\s*:\s*(.+)$/i;
 
 export interface SectionResult {
@@ -27,6 +29,7 @@ export interface SectionResult {
 /** Strips what decorates a heading: markdown marks, bullets, brackets, emoji, numbering, a trailing colon. */
 export function headingCore(line: string): string {
   return line
+    .replace(/[’‘]/g, "'")
     .replace(/[#*_>`|]+/g, ' ')
     .replace(/^[\s\-•●◆■□▪·+]+/, '')
     .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）．]\s*/, '')
@@ -106,18 +109,20 @@ export function detectSections(rawLines: string[]): SectionResult {
   let current: Kind = 'unknown';
   // without headings, a numbered list that restarts at 1 marks the turn from duties to requirements
   let listsSeen = 0;
+  let seenHeading = false;
   let lastNumber = 0;
   rawLines.forEach((text, i) => {
     const number = i + 1;
     const k = kinds[i];
+    if (k || inline[i]) seenHeading = true;
     if (i < start) {
       // front matter is about the file, not the posting: never matched, never counted
-      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: true });
+      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: true, roleHeading: false });
       return;
     }
     if (k) {
       current = k;
-      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: false });
+      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: false, roleHeading: false });
       return;
     }
     const ik = inline[i];
@@ -132,8 +137,11 @@ export function detectSections(rawLines: string[]): SectionResult {
       }
     }
     const section: Strength = current === 'other' || number === titleLine ? 'unknown' : current;
+    // with headings, what stands before the first one (after the title) introduces the company
+    const intro = hasHeadings && !seenHeading && number !== titleLine;
     const strength: Strength = number !== titleLine && INLINE_PREFERRED.test(text) ? 'preferred' : section;
-    lines.push({ number, text, strength, section, isHeading: false, background: current === 'other' && number !== titleLine });
+    const roleHeading = number !== titleLine && ROLE_HEADING.test(text) && headingCore(text).length <= 40;
+    lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading });
   });
   return { lines, title, titleLine, hasHeadings };
 }
