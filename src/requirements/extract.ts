@@ -44,13 +44,13 @@ const RULES: Rule[] = [
   },
   {
     kind: 'years',
-    re: /(?<![\d.])(\d{1,2})\s*(?:\+\s*)?(?:[-–—~to]+\s*\d{1,2}\s*\+?\s*)?\+?\s*years?(?=[^.;]{0,60}(?:experience|product|management|role|industry|background)|\s*of\b|\s*in\b)/gi,
+    re: /(?<![\d.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi,
     value: minYears,
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
   {
     kind: 'degree',
-    re: /(博士|硕士|研究生|本科|学士|大专|专科)(?:及以上|以上|或以上)?(?:学历|学位)?|\b(Ph\.?D|doctorate|Master'?s|MBA|Bachelor'?s|Bachelors|BS\/MS|BS|BSc|MSc|undergraduate degree)\b/gi,
+    re: /(博士|硕士|研究生|本科|学士|大专|专科)(?:及以上|以上|或以上)?(?:学历|学位)?|\b(Ph\.?D\.?|doctorate|Master['’]?s|MBA|Bachelor['’]?s|Bachelors|BS\/MS|BS|BSc|MSc|M\.S\.|B\.S\.|undergraduate degree)(?![\w])/gi,
     value: (m) => degreeOf(m[0]),
     label: (v) => DEGREE_LABEL[String(v)] ?? { zh: String(v), en: String(v) },
   },
@@ -62,7 +62,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'language',
-    re: /(英语|英文)(?:可作为工作语言|流利|读写|听说读写|口语|能力)|(?:fluent|fluency|proficien(?:t|cy))\s+(?:in\s+)?(English|Mandarin|Chinese)|(English|Mandarin|Chinese)\s+(?:fluency|proficiency|is required|as a working language)/gi,
+    re: /(英语|英文)(?:可作为工作语言|流利|读写|听说读写|口语|能力)|(?:fluent|fluency|proficien(?:t|cy)|communication)\s+(?:in\s+)?(English|Mandarin|Chinese)(?:\s+and\s+(?:English|Mandarin|Chinese))?|(English|Mandarin|Chinese)\s+(?:fluency|proficiency|is required|as a working language)/gi,
     value: (m) => (/英|english/i.test(m[0]) ? 'english' : 'chinese'),
     label: (v) => (v === 'english' ? { zh: '英语工作能力', en: 'Working English' } : { zh: '中文工作能力', en: 'Working Chinese' }),
   },

@@ -4,8 +4,8 @@ type Kind = Strength | 'other';
 
 // Headings, matched against a line stripped of markdown, bullets, brackets and a trailing colon.
 const HEADINGS: [Kind, RegExp][] = [
-  ['duty', /^(岗位职责|工作职责|职位职责|职责描述|职位描述|岗位描述|工作内容|主要职责|岗位内容|你的职责|你将负责|你要做的|岗位是做啥的|岗位信息|职责|key responsibilities|responsibilities|duties|what you('| wi)ll do|what you('| wi)ll be doing|what you will work on|the role|your role|about the role|in this role|the job|job description|your impact|what the .{0,30} does|role|the opportunity|job responsibilities|reach out if you want to|you will|you.ll|in this role you will|your mission|your responsibilities|what you.ll work on)$/i],
-  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,?要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|you|must haves?|skills|skills and experience|profile|experience|personal attributes|ideal candidate|the ideal candidate)$/i],
+  ['duty', /^(岗位职责|工作职责|职位职责|职责描述|职位描述|岗位描述|工作内容|主要职责|岗位内容|你的职责|你将负责|你要做的|岗位是做啥的|岗位信息|职责|key responsibilities|responsibilities|duties|what you('| wi)ll do|what you('| wi)ll be doing|what you will work on|the role|your role|about the role|in this role|the job|job description|your impact|what the .{0,30} does|role|the opportunity|job responsibilities|reach out if you want to|the .{1,40} is (primarily )?responsible for|core tasks and responsibilities|tasks|you will|you.ll|in this role you will|your mission|your responsibilities|what you.ll work on)$/i],
+  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,?要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|you|must haves?|skills|skills and experience|profile|experience|personal attributes|ideal candidate|the ideal candidate|job requirements|what the .{1,40} brings( to the table)?|what you.ll bring|what we need)$/i],
   ['preferred', /^(加分项|加分|优先条件|优先考虑|其他加分项|preferred|preferred qualifications|nice to haves?|bonus|bonus points|pluses|extra credit|good to have)$/i],
   ['other', /^(公司介绍|团队介绍|关于我们|公司简介|薪资福利待遇|薪资福利|福利待遇|福利|我们提供|工作地点|工作性质|联系方式|简历投递|其他|about us|about the company|about .{1,40}|benefits|perks|what we offer|compensation|how to apply|hiring plan|hiring process|employment eligibility|location|work location|salary|salary and benefits|equal opportunity|we are an equal opportunity employer|eoe|contact|job nature|what is the .{1,60} not responsible for|in addition to .{1,120}|the .{1,20} way|overview|.{1,30} overview|90 day plan)$/i],
 ];
@@ -15,6 +15,7 @@ const INLINE_PREFERRED = /(优先(?!级)|加分|is a plus|a big plus|are a plus|
 const NUMBERED = /^\s*(?:[(（]?\s*(\d{1,2})\s*[.、)）．:：]|(\d{1,2})\s+(?=\S))/;
 // A markdown heading or a bold line that is not a section heading names a role on a page of several.
 const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
+const CONTACT_LINE = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:|简历(投递|请发送)|投递简历|联系方式|官网|邮箱|微信|\bapply\b|\bemail\b|equal opportunity|\bsalary\b|compensation range|\bPTO\b|401k)/i;
 const FRONT_MATTER_TITLE = /^\s*title\s*:\s*(.+)$/i;
 
 export interface SectionResult {
@@ -42,7 +43,7 @@ export function headingCore(line: string): string {
 
 function headingKind(line: string): Kind | undefined {
   const core = headingCore(line);
-  if (core.length === 0 || core.length > 48) return undefined;
+  if (core.length === 0 || core.length > 100) return undefined;
   // bilingual headings ("About the role 岗位职责", "Requirements / 任职要求") are read part by part
   const parts = [core, ...core.split(/\s*[/|｜]\s*|(?<=[A-Za-z)])\s*(?=\p{Script=Han})|(?<=\p{Script=Han})\s*(?=[A-Za-z])/u)].map((p) => p.trim()).filter(Boolean);
   const kinds = parts.map((p) => HEADINGS.find(([, re]) => re.test(p))?.[0]).filter((k) => k !== undefined);
@@ -137,8 +138,9 @@ export function detectSections(rawLines: string[]): SectionResult {
       }
     }
     const section: Strength = current === 'other' || number === titleLine ? 'unknown' : current;
-    // with headings, what stands before the first one (after the title) introduces the company
-    const intro = hasHeadings && !seenHeading && number !== titleLine;
+    // with headings, what stands before the first one (after the title) introduces the company;
+    // contact details and how to apply are never a requirement
+    const intro = (hasHeadings && !seenHeading && number !== titleLine) || CONTACT_LINE.test(text);
     const strength: Strength = number !== titleLine && INLINE_PREFERRED.test(text) ? 'preferred' : section;
     const roleHeading = number !== titleLine && ROLE_HEADING.test(text) && headingCore(text).length <= 40;
     lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading });
