@@ -78,6 +78,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   for (const [id, mentions] of askedHits) {
     const def = skillDefs.get(id)!;
     if (def.signalOnly) continue;
+    if (def.knowledge && !mentions.some((m) => m.asksToKnow || m.proficiency)) continue;
     const s: SkillOut = { id, label: def.label, dimension: def.dimension, strength: strongest(mentions), count: mentions.length, mentions: mentions.map(mentionOut) };
     const prof = mentions.map((m) => m.proficiency).filter((p) => p !== undefined).sort((a, b) => PROFICIENCY_RANK[b] - PROFICIENCY_RANK[a])[0];
     if (prof) s.proficiency = prof;

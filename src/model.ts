@@ -67,6 +67,8 @@ export interface Mention {
   background: boolean;
   /** stands in a role heading (see Line.roleHeading) */
   inRoleHeading: boolean;
+  /** its clause asks the reader to know something (熟悉, 理解, experience with …) */
+  asksToKnow?: boolean;
 }
 
 export type Proficiency = 'expert' | 'proficient' | 'familiar' | 'aware';

@@ -21,6 +21,24 @@ const PROFICIENCY: [Proficiency, RegExp][] = [
   ['aware', /(了解|知道|exposure to|aware(ness)? of|basic (understanding|knowledge)|understanding of|interest in)/gi],
 ];
 
+// Words that ask the reader to know something, anywhere in the mention's clause.
+const ASKS_TO_KNOW = /(原理|理解|熟悉|了解|掌握|精通|认知|经验|know|understand|familiar|experience|expertise|proficien|fluent|background in|grasp)/i;
+
+/** Whether the clause around a mention asks the reader to know its topic. */
+export function asksToKnow(lineText: string, at: number): boolean {
+  let start = 0;
+  let end = lineText.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(lineText); m; m = CLAUSE_BREAK.exec(lineText)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return ASKS_TO_KNOW.test(lineText.slice(start, end));
+}
+
 /** The proficiency word nearest before the mention, within its clause. */
 export function proficiencyBefore(lineText: string, at: number): Proficiency | undefined {
   let clauseStart = 0;
@@ -113,6 +131,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         background: line?.background ?? false,
         inRoleHeading: line?.roleHeading ?? false,
       };
+      if (asksToKnow(lt, s - lineStart)) mention.asksToKnow = true;
       const prof = proficiencyBefore(lt, s - lineStart);
       if (prof) mention.proficiency = prof;
       hits.push({ kind: p.kind, owner: p.owner, mention });

@@ -14,9 +14,8 @@ export function latinKey(word: string): string {
 
 // Porter also merges words of different meaning ("product"/"productivity", "generous"/"generative").
 // Two words with one stem match only when what each adds to the stem is an inflection,
-// or both add one of the -ate/-ation family, or they are the same word.
+// or they are the same word ("educate" is not "education", "evaluate" not "evaluation").
 const INFLECTION = new Set(['', 'e', 's', 'es', 'ed', 'd', 'ing', 'ings', 'y', 'ies', 'ied', "'s"]);
-const ATION = new Set(['ate', 'ates', 'ated', 'ating', 'ation', 'ations']);
 
 function remainder(word: string, stem: string): string {
   let i = 0;
@@ -31,7 +30,7 @@ export function sameWordForm(tokenWord: string, aliasWord: string, stem: string)
   if (a === b) return true;
   const ra = remainder(a, stem);
   const rb = remainder(b, stem);
-  return (INFLECTION.has(ra) && INFLECTION.has(rb)) || (ATION.has(ra) && ATION.has(rb));
+  return INFLECTION.has(ra) && INFLECTION.has(rb);
 }
 
 export function hasHan(text: string): boolean {

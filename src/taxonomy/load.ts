@@ -189,6 +189,7 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       advice: c.bilingual(o.advice, [...p, 'advice']),
       source: c.source(o.source, [...p, 'source']),
       signalOnly: c.bool(o.signalOnly, [...p, 'signalOnly']),
+      knowledge: c.bool(o.knowledge, [...p, 'knowledge']),
     };
   });
 

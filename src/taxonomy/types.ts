@@ -37,6 +37,11 @@ export interface Skill {
   source: SourceRef;
   /** a signal of the role's kind ("AI", "人工智能") rather than a skill: it classifies, it is not listed */
   signalOnly: boolean;
+  /**
+   * a field of knowledge (LLMs, ML, NLP …): listed as asked for only where the posting asks to know
+   * it (熟悉/理解/原理/experience with …), not where it only names the topic ("基于大模型打造…")
+   */
+  knowledge: boolean;
 }
 
 /** A role marker: words in a title or body that say what kind of job it is (PM, engineer …). */
