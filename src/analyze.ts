@@ -1,12 +1,12 @@
 import { classify, STRENGTH_FACTOR, type OwnerMentions } from './classify/classify.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
 import { matchTokens, type Hit } from './match/match.js';
-import type { Line, Mention, SourceText, Strength } from './model.js';
+import type { Line, Mention, NormalisedText, SourceText, Strength, Token } from './model.js';
 import { detectLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
 import { extractRequirements } from './requirements/extract.js';
-import { detectSections } from './sections/sections.js';
+import { detectSections, type SectionResult } from './sections/sections.js';
 import { segment } from './segment/segment.js';
 import type { Taxonomy } from './taxonomy/types.js';
 
@@ -55,13 +55,27 @@ function groupHits(hits: Hit[], kind: Hit['kind']): Map<string, Mention[]> {
   return by;
 }
 
-/** read → normalise → segment → sections → match → classify: one posting in, one report out. */
-export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
-  const { taxonomy, compiled } = analyzer;
-  const norm = normalise(input.text);
+export interface ReadText {
+  norm: NormalisedText;
+  sections: SectionResult;
+  tokens: Token[];
+  hits: Hit[];
+}
+
+/** normalise → segment → sections → match: what a posting, a résumé or a term count starts from. */
+export function readText(text: string, analyzer: Analyzer): ReadText {
+  const { compiled } = analyzer;
+  const norm = normalise(text);
   const sections = detectSections(norm.text.split('\n'));
   const tokens = segment(norm, { userWords: compiled.hanWords });
   const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine }, compiled);
+  return { norm, sections, tokens, hits };
+}
+
+/** read → normalise → segment → sections → match → classify: one posting in, one report out. */
+export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
+  const { taxonomy } = analyzer;
+  const { norm, sections, hits } = readText(input.text, analyzer);
 
   const skillHits = groupHits(hits, 'skill');
   // what a posting says of its company or benefits feeds the classification, not the list of skills asked for

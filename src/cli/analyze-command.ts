@@ -1,11 +1,22 @@
-import { analyze, createAnalyzer } from '../analyze.js';
-import { JdlensError } from '../errors.js';
-import type { Lang } from '../model.js';
-import { readPostingFile, readPostingStream } from '../read/input.js';
-import { buildReport, renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { analyze, createAnalyzer, type Analyzer } from '../analyze.js';
+import { EXIT, JdlensError } from '../errors.js';
+import { computeGaps } from '../gaps/gaps.js';
+import type { Lang, SourceText } from '../model.js';
+import { loadProfile } from '../profile/load.js';
+import { mergeReaders, readResume } from '../profile/resume.js';
+import type { Reader } from '../profile/types.js';
+import { listPostingFiles, readOne, readPostings, type Entry } from '../read/collect.js';
+import { readPostingStream } from '../read/input.js';
+import { atomicFileSink, streamSink, type Sink } from '../report/sink.js';
+import type { DuplicateOut, ErrorOut, PostingReport } from '../report/types.js';
+import { createWriter, type Format } from '../report/writers.js';
+import { SummaryBuilder } from '../summary/summary.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from '../taxonomy/load.js';
 import { makeColor } from './color.js';
+import { startProgress } from './progress.js';
 import { toolInfo } from './version.js';
 
 export interface AnalyzeOptions {
@@ -13,11 +24,17 @@ export interface AnalyzeOptions {
   taxonomy?: string;
   lang?: string;
   color?: boolean;
+  profile?: string;
+  resume?: string;
+  out?: string;
+  format?: string;
+  verbose?: boolean;
 }
 
 export interface CommandIO {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
 }
 
 function parseLang(v: string | undefined): Lang | undefined {
@@ -26,17 +43,169 @@ function parseLang(v: string | undefined): Lang | undefined {
   throw new JdlensError('usage', `--lang takes zh or en, not "${v}"`);
 }
 
-/** `jdlens analyze [file|-]`: one posting in, a report out. Returns the exit code. */
-export async function runAnalyze(input: string | undefined, opts: AnalyzeOptions, io: CommandIO, usage: () => string): Promise<number> {
-  const lang = parseLang(opts.lang);
-  if (input === undefined && io.stdin.isTTY) {
-    throw new JdlensError('usage', `no posting given: pass a file, or pipe one in\n${usage()}`);
+function parseFormat(opts: AnalyzeOptions): Format {
+  const f = opts.format ?? (opts.json ? 'json' : opts.out ? ({ '.json': 'json', '.md': 'md', '.markdown': 'md' } as Record<string, Format>)[extname(opts.out).toLowerCase()] ?? 'text' : 'text');
+  if (f !== 'json' && f !== 'md' && f !== 'text') throw new JdlensError('usage', `--format takes json, md or text, not "${f}"`);
+  if (opts.json && f !== 'json') throw new JdlensError('usage', '--json and --format disagree');
+  return f;
+}
+
+/** --out must be writable before any work starts. */
+function checkOut(out: string): void {
+  const dir = dirname(resolve(out));
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new JdlensError('output', `${out}: folder ${dir} does not exist`);
   }
-  const taxonomy = loadTaxonomy(opts.taxonomy ?? DEFAULT_TAXONOMY);
-  const source = input === undefined || input === '-' ? await readPostingStream(io.stdin) : readPostingFile(input);
-  const analysis = analyze(source, createAnalyzer(taxonomy));
-  const report = buildReport(toolInfo(), taxonomy, [analysis.report], []);
-  if (opts.json) io.stdout.write(renderJson(report));
-  else io.stdout.write(renderText(report, { lang, color: makeColor(io.stdout, opts.color), taxonomy }));
-  return 0;
+  if (!st.isDirectory()) throw new JdlensError('output', `${out}: ${dir} is not a folder`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new JdlensError('output', `${out}: folder ${dir} is not writable`);
+  }
+  try {
+    if (statSync(out).isDirectory()) throw new JdlensError('output', `${out}: is a directory`);
+  } catch (err) {
+    if (err instanceof JdlensError) throw err;
+  }
+}
+
+function loadReader(opts: AnalyzeOptions, analyzer: Analyzer): Reader | undefined {
+  const profile = opts.profile ? loadProfile(opts.profile, analyzer.taxonomy) : undefined;
+  const resume = opts.resume ? readResume(readOne(opts.resume), analyzer) : undefined;
+  return mergeReaders(profile, resume);
+}
+
+function withGaps(report: PostingReport, reader: Reader | undefined, analyzer: Analyzer): PostingReport {
+  if (!reader) return report;
+  const g = computeGaps(report, reader, analyzer.taxonomy);
+  return { ...report, fit: g.fit, gaps: g.gaps, requirementGaps: g.requirementGaps, strengths: g.strengths };
+}
+
+/** Identical postings (after NFKC and white space) are analysed once. */
+function textKey(text: string): string {
+  return createHash('sha1').update(text.normalize('NFKC').replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** A single file that is not JSONL: its errors are the command's errors (exit 2). */
+function isSingleFile(inputs: string[]): boolean {
+  if (inputs.length !== 1) return false;
+  const p = inputs[0]!;
+  if (p === '-') return true;
+  if (extname(p).toLowerCase() === '.jsonl') return false;
+  try {
+    return !statSync(p).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * `jdlens analyze [inputs…]`: one posting (a file, "-", or stdin), or many (folders, several files,
+ * JSONL) with a summary. Returns the exit code: 0 all analysed, 3 some failed, 2 none could be.
+ */
+export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: CommandIO, usage: () => string): Promise<number> {
+  const lang = parseLang(opts.lang);
+  const format = parseFormat(opts);
+  if (inputs.length === 0 && io.stdin.isTTY) throw new JdlensError('usage', `no posting given: pass a file or folder, or pipe one in\n${usage()}`);
+  if (opts.out) checkOut(opts.out);
+  const analyzer = createAnalyzer(loadTaxonomy(opts.taxonomy ?? DEFAULT_TAXONOMY));
+  const reader = loadReader(opts, analyzer);
+  const single = inputs.length === 0 || isSingleFile(inputs);
+
+  // a single posting is read before anything is written: its errors end the run with nothing written
+  let singlePosting: SourceText | undefined;
+  if (single) singlePosting = inputs.length === 0 || inputs[0] === '-' ? await readPostingStream(io.stdin) : readOne(inputs[0]!);
+
+  const sink: Sink = opts.out ? atomicFileSink(opts.out) : streamSink(io.stdout);
+  const stopSignals = onInterrupt(() => sink.abort());
+  try {
+    const writer = createWriter(format, {
+      sink,
+      tool: toolInfo(),
+      taxonomy: analyzer.taxonomy,
+      ...(lang ? { lang } : {}),
+      color: opts.out ? makeColor(io.stdout, false) : makeColor(io.stdout, opts.color),
+      batch: !single,
+    });
+    if (singlePosting) {
+      writer.posting(withGaps(analyze(singlePosting, analyzer).report, reader, analyzer));
+      writer.end([], [], undefined);
+      sink.close();
+      return EXIT.ok;
+    }
+
+    const walk = listPostingFiles(inputs);
+    if (opts.verbose) for (const s of walk.skipped) io.stderr.write(`jdlens: skipped ${s.path}: ${s.reason}\n`);
+    const summary = new SummaryBuilder(analyzer.taxonomy);
+    const errors: ErrorOut[] = [];
+    const duplicates: DuplicateOut[] = [];
+    const seen = new Map<string, string>();
+    // a spinner and a report on one terminal would trample each other
+    const progress = await startProgress(io.stderr, walk.files.length, !io.stdout.isTTY || Boolean(opts.out));
+    const fail = (e: Extract<Entry, { ok: false }>) => {
+      errors.push({ source: e.source, code: e.error.code, message: e.error.message });
+      summary.error();
+      io.stderr.write(`jdlens: ${e.error.message}\n`);
+    };
+    walk.errors.forEach((e) => {
+      if (!e.ok) fail(e);
+    });
+    let analysed = 0;
+    let files = 0;
+    let lastFile = '';
+    for await (const entry of readPostings(walk.files)) {
+      const file = (entry.ok ? entry.posting.source : entry.source).replace(/#[^#/\\]*$/, '');
+      if (file !== lastFile) {
+        lastFile = file;
+        progress.tick(++files);
+      }
+      if (!entry.ok) {
+        fail(entry);
+        continue;
+      }
+      const key = textKey(entry.posting.text);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        duplicates.push({ source: entry.posting.source, duplicateOf: first });
+        summary.duplicate();
+        continue;
+      }
+      seen.set(key, entry.posting.source);
+      const report = withGaps(analyze(entry.posting, analyzer).report, reader, analyzer);
+      summary.add(report);
+      writer.posting(report);
+      analysed++;
+    }
+    progress.stop();
+    writer.end(errors, duplicates, summary.build());
+    sink.close();
+    if (analysed === 0 && errors.length === 0 && duplicates.length === 0) {
+      io.stderr.write('jdlens: no posting files found (.txt, .md, .html, .json, .jsonl)\n');
+      return EXIT.usage;
+    }
+    return errors.length === 0 ? EXIT.ok : analysed > 0 ? EXIT.partial : EXIT.usage;
+  } catch (err) {
+    sink.abort();
+    throw err;
+  } finally {
+    stopSignals();
+  }
+}
+
+/** SIGINT/SIGTERM: drop the half-written report, leave any previous one intact, exit 130/143. */
+function onInterrupt(cleanup: () => void): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    cleanup();
+    process.stderr.write(`jdlens: interrupted (${signal}); no report written\n`);
+    process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
 }

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isJdlensError } from '../errors.js';
+import { loadTaxonomy } from '../taxonomy/load.js';
 import { runAnalyze } from './analyze-command.js';
+import { profileTemplate } from './profile-command.js';
+import { runTerms } from './terms-command.js';
 import { toolInfo } from './version.js';
 
 // `jdlens … | head` closes stdout early: end quietly instead of printing an EPIPE trace.
@@ -33,17 +36,47 @@ program
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   .showHelpAfterError('(run jdlens --help for usage)');
 
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
 const analyzeCmd = program
   .command('analyze')
-  .description('analyze a posting: a file, "-" or piped stdin')
-  .argument('[input]', 'a posting file (.txt, .md), or - for stdin')
+  .description('analyze postings: files, folders (recursive), JSONL, "-" or piped stdin')
+  .argument('[inputs...]', 'posting files (.txt .md .html .json .jsonl) or folders; - for stdin')
   .option('--json', 'print the JSON report (schema/report.schema.json) and nothing else')
+  .option('--profile <file>', 'your profile (YAML; `jdlens profile init` writes a template): adds fit, gaps and strengths')
+  .option('--resume <file>', 'your résumé (text or Markdown, zh or en): its skills count as held')
+  .option('--out <file>', 'write the report to a file, atomically (format from the extension: .json, .md, else text)')
+  .option('--format <json|md|text>', 'report format for --out or stdout')
   .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
-  .option('--lang <zh|en>', 'language of the human report (default: the posting\'s own)')
+  .option('--lang <zh|en>', "language of the human report (default: each posting's own)")
+  .option('--verbose', 'say which files were skipped and why')
   .option('--no-color', 'no colours in the human report')
   .exitOverride()
-  .action(async (input: string | undefined, opts) => {
-    process.exitCode = await runAnalyze(input, opts, { stdin: process.stdin, stdout: process.stdout }, () => analyzeCmd.helpInformation());
+  .action(async (inputs: string[], opts) => {
+    process.exitCode = await runAnalyze(inputs, opts, io, () => analyzeCmd.helpInformation());
+  });
+
+const profileCmd = program.command('profile').description('your profile, for gaps and fit').exitOverride();
+profileCmd
+  .command('init')
+  .description('print a commented profile template listing every skill of the taxonomy')
+  .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
+  .exitOverride()
+  .action((opts: { taxonomy?: string }) => {
+    process.stdout.write(profileTemplate(opts.taxonomy ? loadTaxonomy(opts.taxonomy) : loadTaxonomy()));
+  });
+
+program
+  .command('terms')
+  .description('words and two-word phrases postings use often that no taxonomy alias covers')
+  .argument('<inputs...>', 'folders, posting files or JSONL files')
+  .option('--limit <n>', 'how many terms to list', '50')
+  .option('--min-postings <n>', 'leave out terms in fewer postings than this', '2')
+  .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
+  .option('--json', 'print JSON')
+  .exitOverride()
+  .action(async (inputs: string[], opts) => {
+    process.exitCode = await runTerms(inputs, opts, io);
   });
 
 try {

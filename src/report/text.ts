@@ -1,8 +1,10 @@
 import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 import type { Lang } from '../model.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { PROFICIENCY_LABEL, STRENGTH_LABEL, T } from './i18n.js';
-import type { PostingReport, Report } from './types.js';
+import type { Summary } from '../summary/summary.js';
+import type { DuplicateOut, ErrorOut, PostingReport, Report } from './types.js';
 
 export interface TextOptions {
   /** fixed language, or undefined to follow each posting's own */
@@ -67,6 +69,118 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
     for (const r of p.requirements) {
       out.push(`  ${r.label[lang]}  ${c.dim(`${STRENGTH_LABEL[r.strength][lang]} · ${T.line[lang]} ${r.line}: ${clip(r.text, 60)}`)}`);
     }
+  }
+  out.push('');
+  if (p.fit === undefined) out.push(...renderChecklist(p, lang, c));
+  else out.push(...renderGaps(p, lang, c));
+  return `${out.join('\n')}\n`;
+}
+
+/** Without a profile: what the posting asks for, as boxes to tick. */
+function renderChecklist(p: PostingReport, lang: Lang, c: ChalkInstance): string[] {
+  const out = [c.bold(T.checklist[lang])];
+  const asked = p.skills.filter((s) => s.strength !== 'unknown' || p.skills.every((x) => x.strength === 'unknown'));
+  for (const s of asked) out.push(`  [ ] ${s.label[lang]} ${c.dim(`(${STRENGTH_LABEL[s.strength][lang]})`)}`);
+  for (const r of p.requirements.filter((x) => x.strength !== 'preferred')) out.push(`  [ ] ${r.label[lang]}`);
+  out.push(c.dim(T.checklistHint[lang]));
+  return out;
+}
+
+function renderGaps(p: PostingReport, lang: Lang, c: ChalkInstance): string[] {
+  const out = [`${c.bold(T.fit[lang])}${lang === 'zh' ? '：' : ': '}${c.bold.cyan(String(p.fit))}/100`];
+  const unmet = (p.requirementGaps ?? []).filter((g) => g.met === false);
+  if (unmet.length) {
+    out.push(c.bold(T.requirementGaps[lang]));
+    for (const g of unmet) out.push(`  ${c.red('✗')} ${g.label[lang]} ${c.dim(`(${T.youHave[lang]} ${g.held ?? '?'})`)}`);
+  }
+  const gaps = p.gaps ?? [];
+  out.push(c.bold(`${T.gaps[lang]} (${gaps.length})`));
+  gaps.slice(0, 10).forEach((g, i) => {
+    const status = g.status === 'missing' ? c.red(T.missing[lang]) : c.yellow(T.partial[lang]);
+    out.push(`  ${i + 1}. ${c.bold(g.label[lang])}  ${status} ${c.dim(`${g.held}/${g.required} · ${STRENGTH_LABEL[g.strength][lang]} · ${T.score[lang]} ${g.score}`)}`);
+    out.push(`     ${c.dim(`${T.why[lang]}:`)} ${clip(g.evidence.context, 80)}`);
+    out.push(`     ${c.dim(`${T.advice[lang]}:`)} ${g.advice[lang]} ${c.dim(`[${g.source}]`)}`);
+  });
+  if (gaps.length > 10) out.push(c.dim(`  … ${gaps.length - 10} ${T.more[lang]}`));
+  const strengths = p.strengths ?? [];
+  if (strengths.length) {
+    out.push(c.bold(`${T.strengths[lang]} (${strengths.length})`));
+    for (const s of strengths.slice(0, 8)) {
+      out.push(`  ${c.green('✓')} ${s.label[lang]}${s.resumeEvidence ? c.dim(`  ← ${clip(s.resumeEvidence, 60)}`) : ''}`);
+    }
+  }
+  return out;
+}
+
+function pad(s: string, width: number): string {
+  let t = s;
+  while (stringWidth(t) > width) t = [...t].slice(0, -1).join('');
+  return t + ' '.repeat(Math.max(0, width - stringWidth(t)));
+}
+
+/** A bar of plain characters, `width` columns at a share of 1. */
+export function bar(share: number, width: number): string {
+  const n = Math.round(Math.max(0, Math.min(1, share)) * width);
+  return '#'.repeat(n) + '.'.repeat(width - n);
+}
+
+/** One line for a posting in a folder run: category, confidence, fit, title. */
+export function renderBatchLine(p: PostingReport, opts: TextOptions): string {
+  const lang = postingLang(p, opts.lang);
+  const c = opts.color;
+  const fit = p.fit === undefined ? '' : `${String(p.fit).padStart(3)} `;
+  return `${fit}${pad(p.category.label[lang], 22)} ${p.category.confidence.toFixed(2)}  ${clip(p.title || p.source, 36)} ${c.dim(clip(p.source, 40))}\n`;
+}
+
+/** The market picture: compact tables and bar charts that fit in 80 columns. */
+export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors: ErrorOut[], opts: TextOptions): string {
+  const lang = opts.lang ?? 'en';
+  const c = opts.color;
+  const out: string[] = [];
+  const row = (label: string, share: number, n: number) => `  ${pad(label, 30)} ${bar(share, 30)} ${String(Math.round(share * 100)).padStart(3)}% ${String(n).padStart(5)}`;
+  out.push(c.bold(`${T.summary[lang]}: ${s.postings} ${T.postings[lang]}, ${s.duplicates} ${T.duplicates[lang]}, ${s.errors} ${T.errorsWord[lang]}`));
+  out.push('');
+  out.push(c.bold(T.byCategory[lang]));
+  for (const r of s.categories) out.push(row(r.label[lang], r.share, r.postings));
+  for (const g of opts.taxonomy.subLabels) {
+    const rows = (s.subLabels[g.id] ?? []).filter((r) => r.postings > 0);
+    if (!rows.length) continue;
+    out.push('');
+    out.push(c.bold(g.label[lang]));
+    for (const r of rows) out.push(row(r.label[lang], r.share, r.postings));
+  }
+  out.push('');
+  out.push(c.bold(T.byDimension[lang]));
+  for (const r of s.dimensions) out.push(row(r.label[lang], r.share, r.postings));
+  out.push('');
+  out.push(c.bold(T.topSkills[lang]));
+  out.push(c.dim(`  ${pad('', 30)} ${pad(T.strengthSplit[lang], 30)}`));
+  for (const r of s.skills.slice(0, 20)) {
+    const split = `${r.byStrength.required}/${r.byStrength.duty}/${r.byStrength.preferred}/${r.byStrength.unknown}`;
+    out.push(`${row(r.label[lang], r.share, r.postings)}  ${c.dim(split)}`);
+  }
+  if (s.gaps?.length) {
+    out.push('');
+    out.push(c.bold(T.learnFirst[lang]));
+    s.gaps.slice(0, 10).forEach((g, i) => {
+      out.push(`  ${String(i + 1).padStart(2)}. ${pad(g.label[lang], 34)} ${String(g.postings).padStart(4)} ${T.postings[lang]}  ${T.score[lang]} ${g.weight}`);
+      out.push(`      ${c.dim(clip(g.advice[lang], 72))}`);
+    });
+  }
+  if (s.fit?.length) {
+    out.push('');
+    out.push(c.bold(T.bestFit[lang]));
+    for (const f of s.fit.slice(0, 10)) out.push(`  ${String(f.fit).padStart(3)}  ${pad(clip(f.title || f.source, 40), 40)} ${c.dim(clip(f.source, 32))}`);
+  }
+  if (duplicates.length) {
+    out.push('');
+    out.push(c.bold(T.duplicatesHead[lang]));
+    for (const d of duplicates) out.push(`  ${d.source} = ${d.duplicateOf}`);
+  }
+  if (errors.length) {
+    out.push('');
+    out.push(c.bold.red(T.errors[lang]));
+    for (const e of errors) out.push(`  ${e.source}: ${e.message}`);
   }
   return `${out.join('\n')}\n`;
 }

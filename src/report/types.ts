@@ -1,4 +1,6 @@
 import type { Bilingual, PostingLanguage, Proficiency, Strength } from '../model.js';
+import type { Gap, RequirementGap, StrengthItem } from '../gaps/gaps.js';
+import type { Summary } from '../summary/summary.js';
 import type { CategoryId } from '../taxonomy/types.js';
 
 export const SCHEMA_VERSION = 1;
@@ -62,6 +64,16 @@ export interface PostingReport {
   subLabels: Record<string, SubLabelOut[]>;
   skills: SkillOut[];
   requirements: RequirementOut[];
+  /** with a profile or résumé: 0–100, see computeGaps */
+  fit?: number;
+  gaps?: Gap[];
+  requirementGaps?: RequirementGap[];
+  strengths?: StrengthItem[];
+}
+
+export interface DuplicateOut {
+  source: string;
+  duplicateOf: string;
 }
 
 export interface ErrorOut {
@@ -76,4 +88,6 @@ export interface Report {
   taxonomy: { id: string; version: string };
   postings: PostingReport[];
   errors: ErrorOut[];
+  duplicates?: DuplicateOut[];
+  summary?: Summary;
 }

@@ -12,7 +12,7 @@ interface Rule {
   label: (v: string | number) => { zh: string; en: string };
 }
 
-const DEGREE_RANK: Record<string, number> = { associate: 0, bachelor: 1, master: 2, phd: 3 };
+export const DEGREE_RANK: Record<string, number> = { associate: 0, bachelor: 1, master: 2, phd: 3 };
 export const DEGREE_LABEL: Record<string, { zh: string; en: string }> = {
   associate: { zh: '大专', en: "Associate's degree" },
   bachelor: { zh: '本科', en: "Bachelor's degree" },

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, jdlens, parseReport } from '../helpers/cli.js';
 
-// Each fixture: the category its label gives, two skills it must report and a word of their evidence.
+// Each fixture: the category its label gives (or either, where the corpus labels it borderline),
+// two skills it must report and a word of their evidence.
 // Real postings from ../shared/corpus/dev (their front matter names the source) plus one edge case.
-const CASES: { file: string; category: string; lang: 'zh' | 'en' | 'mixed'; skills: [string, string][] }[] = [
+const CASES: { file: string; category: string | string[]; lang: 'zh' | 'en' | 'mixed'; skills: [string, string][] }[] = [
   { file: 'zh-model-side-llm-eval.txt', category: 'model-side', lang: 'zh', skills: [['model-evaluation', '评测'], ['llm-principles', 'LLM']] },
   { file: 'zh-model-side-platform.txt', category: 'model-side', lang: 'zh', skills: [['model-evaluation', '评测'], ['fine-tuning', '微调']] },
   { file: 'zh-application-side-aigc-ads.txt', category: 'application-side', lang: 'zh', skills: [['generative-ai', 'AIGC'], ['ecommerce-ads', '广告']] },
@@ -16,7 +17,7 @@ const CASES: { file: string; category: string; lang: 'zh' | 'en' | 'mixed'; skil
   { file: 'zh-general-pm-docs.txt', category: 'general-pm', lang: 'zh', skills: [['product-planning', '产品'], ['competitive-analysis', '竞品']] },
   { file: 'zh-not-pm-nlp-engineer.txt', category: 'not-pm', lang: 'zh', skills: [['nlp-cv-speech', 'NLP'], ['python-coding', 'Python']] },
   { file: 'mixed-application-side-agent-web3.txt', category: 'application-side', lang: 'zh', skills: [['agents', 'Agent'], ['web3-crypto', '区块链']] },
-  { file: 'mixed-application-side-writing.txt', category: 'application-side', lang: 'zh', skills: [['prompt-engineering', '提示词工程'], ['agents', 'Agent']] },
+  { file: 'mixed-application-side-writing.txt', category: ['application-side', 'model-side'], lang: 'zh', skills: [['prompt-engineering', '提示词工程'], ['agents', 'Agent']] },
   { file: 'mixed-not-pm-llm-dev.txt', category: 'not-pm', lang: 'zh', skills: [['rag-knowledge', 'RAG'], ['prompt-engineering', '提示词工程']] },
   { file: 'mixed-bilingual-model-platform.txt', category: 'model-side', lang: 'mixed', skills: [['model-evaluation', 'evaluation'], ['fine-tuning', 'SFT']] },
   { file: 'en-model-side-agents-platform.txt', category: 'model-side', lang: 'en', skills: [['agent-platform', 'AgentsSDK'], ['agents', 'Agents']] },
@@ -34,7 +35,7 @@ describe('jdlens analyze on fixture postings', () => {
       expect(r.code).toBe(0);
       const doc = parseReport(r.stdout);
       const p = doc.postings[0];
-      expect(p.category.id).toBe(c.category);
+      expect([c.category].flat()).toContain(p.category.id);
       expect(p.language).toBe(c.lang);
       for (const [id, word] of c.skills) {
         const s = p.skills.find((x: { id: string }) => x.id === id);

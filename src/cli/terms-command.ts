@@ -1,0 +1,46 @@
+import { createAnalyzer } from '../analyze.js';
+import { EXIT, JdlensError } from '../errors.js';
+import { listPostingFiles, readPostings } from '../read/collect.js';
+import { DEFAULT_TAXONOMY, loadTaxonomy } from '../taxonomy/load.js';
+import { TermCounter } from '../terms/terms.js';
+import type { CommandIO } from './analyze-command.js';
+
+export interface TermsOptions {
+  taxonomy?: string;
+  limit?: string;
+  minPostings?: string;
+  json?: boolean;
+}
+
+function positive(v: string | undefined, name: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new JdlensError('usage', `${name} takes a whole number from 1, not "${v}"`);
+  return n;
+}
+
+/** `jdlens terms <folder | file.jsonl …>`: what postings say often that no alias covers. */
+export async function runTerms(inputs: string[], opts: TermsOptions, io: CommandIO): Promise<number> {
+  const limit = positive(opts.limit, '--limit', 50);
+  const minPostings = positive(opts.minPostings, '--min-postings', 2);
+  const counter = new TermCounter(createAnalyzer(loadTaxonomy(opts.taxonomy ?? DEFAULT_TAXONOMY)));
+  const walk = listPostingFiles(inputs);
+  let errors = walk.errors.length;
+  for (const e of walk.errors) if (!e.ok) io.stderr.write(`jdlens: ${e.error.message}\n`);
+  for await (const entry of readPostings(walk.files)) {
+    if (entry.ok) counter.add(entry.posting);
+    else {
+      errors++;
+      io.stderr.write(`jdlens: ${entry.error.message}\n`);
+    }
+  }
+  if (counter.postings === 0) throw new JdlensError('usage', 'no postings read');
+  const rows = counter.top(limit, minPostings);
+  if (opts.json) io.stdout.write(`${JSON.stringify({ postings: counter.postings, terms: rows }, null, 2)}\n`);
+  else {
+    io.stdout.write(`Terms no alias covers, by share of the ${counter.postings} postings that use them\n`);
+    io.stdout.write(`${'share'.padStart(6)} ${'postings'.padStart(8)}  term  —  example\n`);
+    for (const r of rows) io.stdout.write(`${(r.share * 100).toFixed(1).padStart(5)}% ${String(r.postings).padStart(8)}  ${r.term}  —  ${r.example}\n`);
+  }
+  return errors ? EXIT.partial : EXIT.ok;
+}

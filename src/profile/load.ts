@@ -1,0 +1,104 @@
+import { JdlensError } from '../errors.js';
+import { aliasKey } from '../taxonomy/load.js';
+import type { Taxonomy } from '../taxonomy/types.js';
+import { loadYamlFile, type LoadedYaml } from '../taxonomy/yaml-file.js';
+import { closest } from './suggest.js';
+import type { HeldSkill, Level, Reader } from './types.js';
+
+const DEGREES: Record<string, string> = {
+  associate: 'associate', 大专: 'associate', 专科: 'associate',
+  bachelor: 'bachelor', bachelors: 'bachelor', "bachelor's": 'bachelor', bs: 'bachelor', ba: 'bachelor', 本科: 'bachelor', 学士: 'bachelor',
+  master: 'master', masters: 'master', "master's": 'master', ms: 'master', mba: 'master', 硕士: 'master', 研究生: 'master',
+  phd: 'phd', doctorate: 'phd', 博士: 'phd',
+};
+
+/** Finds a skill by id or by any alias or label, in either language. */
+export function skillResolver(tax: Taxonomy): { resolve(name: string): string | undefined; names: string[] } {
+  const by = new Map<string, string>();
+  for (const s of tax.skills) {
+    by.set(aliasKey(s.id), s.id);
+    by.set(aliasKey(s.label.zh), s.id);
+    by.set(aliasKey(s.label.en), s.id);
+    for (const a of [...s.aliases.zh, ...s.aliases.en]) if (!by.has(aliasKey(a))) by.set(aliasKey(a), s.id);
+  }
+  return { resolve: (name) => by.get(aliasKey(name)), names: tax.skills.map((s) => s.id) };
+}
+
+function level(v: unknown): Level | undefined {
+  return v === 0 || v === 1 || v === 2 || v === 3 ? v : undefined;
+}
+
+/** Reads and checks a profile; unknown skills are named with the closest known ids, file and line. */
+export function loadProfile(file: string, tax: Taxonomy): Reader {
+  const y = loadYamlFile(file, 'profile');
+  return validateProfile(y, tax);
+}
+
+export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
+  const problems: string[] = [];
+  const fail = (path: (string | number)[], msg: string) => problems.push(`${y.file}:${y.lineOf(path)}: ${path.join('.') || '(top)'}: ${msg}`);
+  const root = (y.value ?? {}) as Record<string, unknown>;
+  if (typeof root !== 'object' || Array.isArray(root)) throw new JdlensError('profile', `${y.file}: a profile is a mapping (name, years, degree, domains, skills)`);
+  const reader: Reader = { domains: [], languages: [], skills: new Map(), sources: [y.file] };
+
+  if (root.name !== undefined) {
+    if (typeof root.name === 'string') reader.name = root.name;
+    else fail(['name'], 'must be text');
+  }
+  if (root.years !== undefined) {
+    if (typeof root.years === 'number' && root.years >= 0 && root.years <= 60) reader.years = root.years;
+    else fail(['years'], 'must be a number of years, 0 to 60');
+  }
+  if (root.degree !== undefined) {
+    const d = typeof root.degree === 'string' ? DEGREES[root.degree.trim().toLowerCase()] : undefined;
+    if (d) reader.degree = d;
+    else fail(['degree'], `unknown degree "${String(root.degree)}" (one of: associate, bachelor, master, phd, 大专, 本科, 硕士, 博士)`);
+  }
+  for (const key of ['domains', 'languages'] as const) {
+    const v = root[key];
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) reader[key] = v.map((x: string) => x.trim().toLowerCase());
+    else fail([key], 'must be a list of words');
+  }
+
+  const { resolve, names } = skillResolver(tax);
+  const skills = root.skills;
+  if (skills !== undefined && !Array.isArray(skills)) fail(['skills'], 'must be a list');
+  (Array.isArray(skills) ? skills : []).forEach((raw, i) => {
+    // an entry is `id`, `{ id: x, level: n }` or `x: n`
+    let name: unknown;
+    let lv: unknown = 2;
+    if (typeof raw === 'string') name = raw;
+    else if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      const o = raw as Record<string, unknown>;
+      if ('id' in o) {
+        name = o.id;
+        lv = o.level ?? 2;
+      } else {
+        const entries = Object.entries(o);
+        if (entries.length === 1) [name, lv] = entries[0]!;
+      }
+    }
+    if (typeof name !== 'string' || name.trim() === '') {
+      fail(['skills', i], 'each skill is an id, "id: level" or { id, level }');
+      return;
+    }
+    const lvl = level(lv);
+    if (lvl === undefined) {
+      fail(['skills', i], `level of "${name}" must be 0, 1, 2 or 3 (0 none, 1 aware, 2 practised, 3 led/shipped)`);
+      return;
+    }
+    const id = resolve(name);
+    if (!id) {
+      fail(['skills', i], `unknown skill "${name}" (did you mean: ${closest(name, names).join(', ')}?)`);
+      return;
+    }
+    const held: HeldSkill = { id, level: lvl, from: 'profile' };
+    reader.skills.set(id, held);
+  });
+  for (const k of Object.keys(root)) {
+    if (!['name', 'years', 'degree', 'domains', 'languages', 'skills'].includes(k)) fail([k], `unknown field (known: name, years, degree, domains, languages, skills)`);
+  }
+  if (problems.length) throw new JdlensError('profile', `${y.file}: invalid profile (${problems.length} problem${problems.length === 1 ? '' : 's'})`, { details: problems });
+  return reader;
+}

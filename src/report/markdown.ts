@@ -1,0 +1,53 @@
+import type { Lang } from '../model.js';
+import type { Summary } from '../summary/summary.js';
+import type { Taxonomy } from '../taxonomy/types.js';
+import { STRENGTH_LABEL, T } from './i18n.js';
+import { postingLang } from './text.js';
+import type { DuplicateOut, ErrorOut, PostingReport } from './types.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** The summary part of a Markdown report: tables a person can paste into notes. */
+export function renderMarkdownSummary(s: Summary | undefined, duplicates: DuplicateOut[], errors: ErrorOut[], tax: Taxonomy, lang: Lang, batch: boolean): string {
+  const out = [`# jdlens report`, ''];
+  if (s && batch) {
+    out.push(`## ${T.summary[lang]}`, '', `${s.postings} ${T.postings[lang]} · ${s.duplicates} ${T.duplicates[lang]} · ${s.errors} ${T.errorsWord[lang]}`, '');
+    out.push(`### ${T.byCategory[lang]}`, '', table(['', '%', 'n'], s.categories.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
+    for (const g of tax.subLabels) {
+      const rows = (s.subLabels[g.id] ?? []).filter((r) => r.postings > 0);
+      if (rows.length) out.push(`### ${g.label[lang]}`, '', table(['', '%', 'n'], rows.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
+    }
+    out.push(`### ${T.byDimension[lang]}`, '', table(['', '%', 'n'], s.dimensions.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
+    out.push(
+      `### ${T.topSkills[lang]}`,
+      '',
+      table(['', '%', 'n', T.strengthSplit[lang]], s.skills.slice(0, 30).map((r) => [r.label[lang], pct(r.share), String(r.postings), `${r.byStrength.required}/${r.byStrength.duty}/${r.byStrength.preferred}/${r.byStrength.unknown}`])),
+      '',
+    );
+    if (s.gaps?.length) out.push(`### ${T.learnFirst[lang]}`, '', table(['#', '', 'n', T.score[lang], T.advice[lang]], s.gaps.slice(0, 15).map((g, i) => [String(i + 1), g.label[lang], String(g.postings), String(g.weight), g.advice[lang]])), '');
+    if (s.fit?.length) out.push(`### ${T.bestFit[lang]}`, '', table([T.fit[lang], '', ''], s.fit.slice(0, 20).map((f) => [String(f.fit), f.title, f.source])), '');
+  }
+  if (duplicates.length) out.push(`### ${T.duplicatesHead[lang]}`, '', ...duplicates.map((d) => `- ${d.source} = ${d.duplicateOf}`), '');
+  if (errors.length) out.push(`### ${T.errors[lang]}`, '', ...errors.map((e) => `- \`${e.source}\`: ${e.message}`), '');
+  return `${out.join('\n')}\n`;
+}
+
+/** One posting as a Markdown section. */
+export function renderMarkdownPosting(p: PostingReport, tax: Taxonomy, fixed?: Lang): string {
+  const lang = postingLang(p, fixed);
+  const out = [`## ${p.title || p.source}`, '', `- ${T.category[lang]}: **${p.category.label[lang]}** (${T.confidence[lang]} ${p.category.confidence.toFixed(2)})`, `- source: \`${p.source}\``];
+  if (p.fit !== undefined) out.push(`- ${T.fit[lang]}: **${p.fit}**/100`);
+  out.push('');
+  if (p.category.evidence.length) out.push(`**${T.why[lang]}**`, '', ...p.category.evidence.map((e) => `- ${e.text} (${T.line[lang]} ${e.line}): ${e.context}`), '');
+  if (p.skills.length) {
+    const dims = new Map(tax.dimensions.map((d) => [d.id, d.label[lang]]));
+    out.push(`**${T.skills[lang]}**`, '', table(['', '', '', T.line[lang]], p.skills.map((s) => [s.label[lang], dims.get(s.dimension) ?? s.dimension, STRENGTH_LABEL[s.strength][lang], `${s.mentions[0]!.line}: ${s.mentions[0]!.context.slice(0, 80)}`])), '');
+  }
+  if (p.gaps?.length) out.push(`**${T.gaps[lang]}**`, '', table(['#', '', '', T.score[lang], T.advice[lang]], p.gaps.map((g, i) => [String(i + 1), g.label[lang], g.status === 'missing' ? T.missing[lang] : T.partial[lang], String(g.score), `${g.advice[lang]} [${g.source}]`])), '');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,80 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../model.js';
+import type { Summary } from '../summary/summary.js';
+import type { Taxonomy } from '../taxonomy/types.js';
+import { renderMarkdownPosting, renderMarkdownSummary } from './markdown.js';
+import type { Sink } from './sink.js';
+import { renderBatchLine, renderPostingText, renderSummaryText } from './text.js';
+import { SCHEMA_VERSION, type DuplicateOut, type ErrorOut, type PostingReport } from './types.js';
+
+export type Format = 'json' | 'text' | 'md';
+
+export interface WriterContext {
+  sink: Sink;
+  tool: { name: string; version: string };
+  taxonomy: Taxonomy;
+  lang?: Lang;
+  color: ChalkInstance;
+  /** several postings (a folder, several files, JSONL): a summary closes the report */
+  batch: boolean;
+}
+
+/** Writes a report as postings arrive, so a folder of any size streams through. */
+export interface ReportWriter {
+  posting(p: PostingReport): void;
+  end(errors: ErrorOut[], duplicates: DuplicateOut[], summary: Summary | undefined): void;
+}
+
+const indent = (s: string, n: number) => s.replace(/\n/g, `\n${' '.repeat(n)}`);
+
+function jsonWriter(ctx: WriterContext): ReportWriter {
+  const { sink } = ctx;
+  sink.write(
+    `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(ctx.tool)},\n  "taxonomy": ${JSON.stringify({ id: ctx.taxonomy.id, version: ctx.taxonomy.version })},\n  "postings": [`,
+  );
+  let n = 0;
+  return {
+    posting(p) {
+      sink.write(`${n++ ? ',' : ''}\n    ${indent(JSON.stringify(p, null, 2), 4)}`);
+    },
+    end(errors, duplicates, summary) {
+      sink.write(`${n ? '\n  ' : ''}],\n  "errors": ${indent(JSON.stringify(errors, null, 2), 2)}`);
+      if (ctx.batch) sink.write(`,\n  "duplicates": ${indent(JSON.stringify(duplicates, null, 2), 2)}`);
+      if (summary) sink.write(`,\n  "summary": ${indent(JSON.stringify(summary, null, 2), 2)}`);
+      sink.write('\n}\n');
+    },
+  };
+}
+
+function textWriter(ctx: WriterContext): ReportWriter {
+  const opts = { lang: ctx.lang, color: ctx.color, taxonomy: ctx.taxonomy };
+  return {
+    posting(p) {
+      ctx.sink.write(ctx.batch ? renderBatchLine(p, opts) : renderPostingText(p, opts));
+    },
+    end(errors, duplicates, summary) {
+      if (summary) ctx.sink.write(`\n${renderSummaryText(summary, duplicates, errors, opts)}`);
+    },
+  };
+}
+
+function markdownWriter(ctx: WriterContext): ReportWriter {
+  // the summary comes first in Markdown, so the sections wait for the end
+  const sections: string[] = [];
+  const lang = ctx.lang ?? 'en';
+  return {
+    posting(p) {
+      sections.push(renderMarkdownPosting(p, ctx.taxonomy, ctx.lang));
+    },
+    end(errors, duplicates, summary) {
+      ctx.sink.write(renderMarkdownSummary(summary, duplicates, errors, ctx.taxonomy, lang, ctx.batch));
+      ctx.sink.write(sections.join('\n'));
+    },
+  };
+}
+
+export function createWriter(format: Format, ctx: WriterContext): ReportWriter {
+  if (format === 'json') return jsonWriter(ctx);
+  if (format === 'md') return markdownWriter(ctx);
+  return textWriter(ctx);
+}

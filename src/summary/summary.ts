@@ -1,0 +1,133 @@
+import type { Bilingual, Strength } from '../model.js';
+import type { PostingReport } from '../report/types.js';
+import { CATEGORY_IDS, type CategoryId, type Taxonomy } from '../taxonomy/types.js';
+
+export interface ShareRow {
+  id: string;
+  label: Bilingual;
+  postings: number;
+  share: number;
+}
+
+export interface SkillDemand extends ShareRow {
+  dimension: string;
+  byStrength: Record<Strength, number>;
+}
+
+export interface GapDemand extends ShareRow {
+  dimension: string;
+  /** summed gap scores: what to learn first, weighted by how many postings want it */
+  weight: number;
+  advice: Bilingual;
+}
+
+export interface FitRow {
+  source: string;
+  title: string;
+  category: CategoryId;
+  fit: number;
+}
+
+/** The market picture of a folder of postings, in the JSON report as `summary`. */
+export interface Summary {
+  postings: number;
+  duplicates: number;
+  errors: number;
+  categories: ShareRow[];
+  subLabels: Record<string, ShareRow[]>;
+  skills: SkillDemand[];
+  dimensions: ShareRow[];
+  gaps?: GapDemand[];
+  fit?: FitRow[];
+}
+
+export interface GapLike {
+  skillId: string;
+  score: number;
+}
+
+/**
+ * Builds the summary one posting at a time, keeping counts only (and one short row per posting
+ * for the fit ranking), so a folder of any size streams through in flat memory.
+ */
+export class SummaryBuilder {
+  private n = 0;
+  private dup = 0;
+  private err = 0;
+  private readonly cat = new Map<string, number>();
+  private readonly sub = new Map<string, Map<string, number>>();
+  private readonly skill = new Map<string, { n: number; by: Record<Strength, number> }>();
+  private readonly dim = new Map<string, number>();
+  private readonly gap = new Map<string, { n: number; w: number }>();
+  private readonly fits: FitRow[] = [];
+  private withProfile = false;
+
+  constructor(private readonly tax: Taxonomy) {}
+
+  add(p: PostingReport & { fit?: number; gaps?: GapLike[] }): void {
+    this.n++;
+    this.cat.set(p.category.id, (this.cat.get(p.category.id) ?? 0) + 1);
+    for (const [g, values] of Object.entries(p.subLabels)) {
+      const m = this.sub.get(g) ?? new Map<string, number>();
+      for (const v of values) m.set(v.id, (m.get(v.id) ?? 0) + 1);
+      this.sub.set(g, m);
+    }
+    const dims = new Set<string>();
+    for (const s of p.skills) {
+      const e = this.skill.get(s.id) ?? { n: 0, by: { required: 0, duty: 0, preferred: 0, unknown: 0 } };
+      e.n++;
+      e.by[s.strength]++;
+      this.skill.set(s.id, e);
+      dims.add(s.dimension);
+    }
+    for (const d of dims) this.dim.set(d, (this.dim.get(d) ?? 0) + 1);
+    if (p.fit !== undefined) {
+      this.withProfile = true;
+      this.fits.push({ source: p.source, title: p.title, category: p.category.id, fit: p.fit });
+      for (const g of p.gaps ?? []) {
+        const e = this.gap.get(g.skillId) ?? { n: 0, w: 0 };
+        e.n++;
+        e.w += g.score;
+        this.gap.set(g.skillId, e);
+      }
+    }
+  }
+
+  duplicate(): void {
+    this.dup++;
+  }
+
+  error(): void {
+    this.err++;
+  }
+
+  build(): Summary {
+    const share = (k: number) => (this.n ? Math.round((k / this.n) * 1000) / 1000 : 0);
+    const cats = new Map(this.tax.categories.map((c) => [c.id, c]));
+    const skills = new Map(this.tax.skills.map((s) => [s.id, s]));
+    const order = (a: ShareRow, b: ShareRow) => b.postings - a.postings || a.id.localeCompare(b.id);
+    const summary: Summary = {
+      postings: this.n,
+      duplicates: this.dup,
+      errors: this.err,
+      categories: CATEGORY_IDS.map((id) => ({ id, label: cats.get(id)!.label, postings: this.cat.get(id) ?? 0, share: share(this.cat.get(id) ?? 0) })).sort(order),
+      subLabels: Object.fromEntries(
+        this.tax.subLabels.map((g) => [
+          g.id,
+          g.values.map((v) => ({ id: v.id, label: v.label, postings: this.sub.get(g.id)?.get(v.id) ?? 0, share: share(this.sub.get(g.id)?.get(v.id) ?? 0) })).sort(order),
+        ]),
+      ),
+      skills: [...this.skill]
+        .map(([id, e]) => ({ id, label: skills.get(id)!.label, dimension: skills.get(id)!.dimension, postings: e.n, share: share(e.n), byStrength: e.by }))
+        .sort(order),
+      dimensions: this.tax.dimensions.map((d) => ({ id: d.id, label: d.label, postings: this.dim.get(d.id) ?? 0, share: share(this.dim.get(d.id) ?? 0) })).sort(order),
+    };
+    if (this.withProfile) {
+      summary.gaps = [...this.gap]
+        .map(([id, e]) => ({ id, label: skills.get(id)!.label, dimension: skills.get(id)!.dimension, postings: e.n, share: share(e.n), weight: Math.round(e.w * 100) / 100, advice: skills.get(id)!.advice }))
+        .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+      summary.fit = [...this.fits].sort((a, b) => b.fit - a.fit || (a.source < b.source ? -1 : 1));
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readText, type Analyzer } from '../analyze.js';
+import type { SourceText, Token } from '../model.js';
+
+const require = createRequire(import.meta.url);
+
+/** Words too common in Chinese at large to say anything (jieba's IDF below this) are left out. */
+export const MIN_IDF = 7;
+
+interface Lexicon {
+  stop: Set<string>;
+  idf: Map<string, number>;
+}
+
+let lexicon: Lexicon | undefined;
+
+/** jieba's stop words and IDF table, and natural's English stop words: the general language to subtract. */
+function loadLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const jieba = require('nodejieba') as { DEFAULT_STOP_WORD_DICT: string; DEFAULT_IDF_DICT: string };
+  const { words } = require('natural/lib/natural/util/stopwords.js') as { words: string[] };
+  const stop = new Set<string>([...readFileSync(jieba.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()), ...words]);
+  const idf = new Map<string, number>();
+  for (const line of readFileSync(jieba.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
+    const [w, v] = line.split(' ');
+    if (w && v) idf.set(w, Number(v));
+  }
+  lexicon = { stop, idf };
+  return lexicon;
+}
+
+function keep(t: Token, lex: Lexicon): boolean {
+  const w = t.text.toLowerCase();
+  if (lex.stop.has(w) || lex.stop.has(t.text)) return false;
+  if (/^\d+$/.test(w)) return false;
+  if (t.script === 'han') {
+    if ([...t.text].length < 2) return false;
+    const idf = lex.idf.get(t.text);
+    return idf === undefined || idf >= MIN_IDF;
+  }
+  return w.length >= 2 && /[a-z]/.test(w);
+}
+
+export interface TermRow {
+  term: string;
+  postings: number;
+  share: number;
+  example: string;
+}
+
+/** Counts, over postings, the words and two-word phrases that no alias of the taxonomy covers. */
+export class TermCounter {
+  private readonly df = new Map<string, { n: number; example: string }>();
+  private total = 0;
+
+  constructor(private readonly analyzer: Analyzer) {}
+
+  add(posting: SourceText): void {
+    const lex = loadLexicon();
+    const { norm, tokens, hits } = readText(posting.text, this.analyzer);
+    // hits carry original offsets: a token is covered when its original start falls inside one
+    const covered = hits.map((h) => [h.mention.start, h.mention.end] as const);
+    const isCovered = (t: Token) => {
+      const at = norm.starts[t.start] ?? 0;
+      return covered.some(([s, e]) => at >= s && at < e);
+    };
+    const lines = norm.text.split('\n');
+    const seen = new Set<string>();
+    let prev: Token | undefined;
+    for (const t of tokens) {
+      const ok = !isCovered(t) && keep(t, lex);
+      if (!ok) {
+        prev = undefined;
+        continue;
+      }
+      const word = t.script === 'latin' ? t.text.toLowerCase() : t.text;
+      const note = (term: string) => {
+        if (seen.has(term)) return;
+        seen.add(term);
+        const e = this.df.get(term);
+        if (e) e.n++;
+        else this.df.set(term, { n: 1, example: (lines[t.line - 1] ?? '').trim().slice(0, 80) });
+      };
+      note(word);
+      if (prev && prev.line === t.line && /^[\s\-/]*$/.test(norm.text.slice(prev.end, t.start))) {
+        const pw = prev.script === 'latin' ? prev.text.toLowerCase() : prev.text;
+        const joiner = prev.script === 'latin' && t.script === 'latin' ? ' ' : '';
+        note(`${pw}${joiner}${word}`);
+      }
+      prev = t;
+    }
+    this.total++;
+  }
+
+  get postings(): number {
+    return this.total;
+  }
+
+  /** The terms in at least `minPostings` postings, most widespread first. */
+  top(limit: number, minPostings = 2): TermRow[] {
+    return [...this.df]
+      .filter(([, v]) => v.n >= minPostings)
+      .map(([term, v]) => ({ term, postings: v.n, share: this.total ? v.n / this.total : 0, example: v.example }))
+      .sort((a, b) => b.postings - a.postings || a.term.localeCompare(b.term))
+      .slice(0, limit);
+  }
+}
