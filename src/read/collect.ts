@@ -15,7 +15,13 @@ export interface Skipped {
   reason: string;
 }
 
-export const POSTING_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl'];
+export const POSTING_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl', ''];
+/** Documents a user may well have meant as postings, that jdlens cannot read: an error each, not a silent skip. */
+const UNREADABLE_DOCUMENTS: Record<string, string> = {
+  '.pdf': 'is a PDF; jdlens reads text, Markdown, HTML and JSON (copy the posting\'s text into a .txt file)',
+  '.doc': 'is a Word document; jdlens reads text, Markdown, HTML and JSON (save it as .txt)',
+  '.docx': 'is a Word document; jdlens reads text, Markdown, HTML and JSON (save it as .txt)',
+};
 
 interface Walk {
   files: string[];
@@ -100,6 +106,8 @@ function visit(dir: string, root: string, seen: Set<string>, found: string[], wa
       visit(path, root, seen, found, walk);
     } else if (POSTING_EXTENSIONS.includes(extname(name).toLowerCase())) {
       found.push(path);
+    } else if (UNREADABLE_DOCUMENTS[extname(name).toLowerCase()]) {
+      walk.errors.push({ ok: false, source: path, error: new JdlensError(extname(name).toLowerCase() === '.pdf' ? 'pdf' : 'binary', `${path}: ${UNREADABLE_DOCUMENTS[extname(name).toLowerCase()]}`) });
     } else {
       walk.skipped.push({ path, reason: `not a posting file (${extname(name) || 'no extension'})` });
     }

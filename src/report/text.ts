@@ -18,6 +18,12 @@ export function postingLang(p: PostingReport, fixed?: Lang): Lang {
   return p.language === 'en' ? 'en' : p.language === 'zh' ? 'zh' : /[\u4e00-\u9fff]/.test(p.title) ? 'zh' : 'en';
 }
 
+/** The end of a long path, which says more than its start. */
+function clipStart(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? `…${chars.slice(chars.length - n + 1).join('')}` : s;
+}
+
 function clip(s: string, n: number): string {
   const chars = [...s];
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
@@ -129,7 +135,7 @@ export function renderBatchLine(p: PostingReport, opts: TextOptions): string {
   const lang = postingLang(p, opts.lang);
   const c = opts.color;
   const fit = p.fit === undefined ? '' : `${String(p.fit).padStart(3)} `;
-  return `${fit}${pad(p.category.label[lang], 22)} ${p.category.confidence.toFixed(2)}  ${clip(p.title || p.source, 36)} ${c.dim(clip(p.source, 40))}\n`;
+  return `${fit}${pad(p.category.label[lang], 22)} ${p.category.confidence.toFixed(2)}  ${pad(p.title || p.source, 28)} ${c.dim(clipStart(p.source, p.fit === undefined ? 22 : 18))}\n`;
 }
 
 /** The market picture: compact tables and bar charts that fit in 80 columns. */
@@ -137,7 +143,7 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
   const lang = opts.lang ?? 'en';
   const c = opts.color;
   const out: string[] = [];
-  const row = (label: string, share: number, n: number) => `  ${pad(label, 30)} ${bar(share, 30)} ${String(Math.round(share * 100)).padStart(3)}% ${String(n).padStart(5)}`;
+  const row = (label: string, share: number, n: number) => `  ${pad(label, 30)} ${bar(share, 20)} ${String(Math.round(share * 100)).padStart(3)}% ${String(n).padStart(5)}`;
   out.push(c.bold(`${T.summary[lang]}: ${s.postings} ${T.postings[lang]}, ${s.duplicates} ${T.duplicates[lang]}, ${s.errors} ${T.errorsWord[lang]}`));
   out.push('');
   out.push(c.bold(T.byCategory[lang]));
@@ -153,8 +159,7 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
   out.push(c.bold(T.byDimension[lang]));
   for (const r of s.dimensions) out.push(row(r.label[lang], r.share, r.postings));
   out.push('');
-  out.push(c.bold(T.topSkills[lang]));
-  out.push(c.dim(`  ${pad('', 30)} ${pad(T.strengthSplit[lang], 30)}`));
+  out.push(`${c.bold(T.topSkills[lang])}  ${c.dim(`(${T.strengthSplit[lang]})`)}`);
   for (const r of s.skills.slice(0, 20)) {
     const split = `${r.byStrength.required}/${r.byStrength.duty}/${r.byStrength.preferred}/${r.byStrength.unknown}`;
     out.push(`${row(r.label[lang], r.share, r.postings)}  ${c.dim(split)}`);
@@ -175,12 +180,12 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
   if (duplicates.length) {
     out.push('');
     out.push(c.bold(T.duplicatesHead[lang]));
-    for (const d of duplicates) out.push(`  ${d.source} = ${d.duplicateOf}`);
+    for (const d of duplicates) out.push(`  ${pad(`${clipStart(d.source, 37)} = ${clipStart(d.duplicateOf, 37)}`, 78)}`.trimEnd());
   }
   if (errors.length) {
     out.push('');
     out.push(c.bold.red(T.errors[lang]));
-    for (const e of errors) out.push(`  ${e.source}: ${e.message}`);
+    for (const e of errors) out.push(`  ${pad(e.message, 78)}`.trimEnd());
   }
   return `${out.join('\n')}\n`;
 }

@@ -37,7 +37,9 @@ export interface Summary {
   subLabels: Record<string, ShareRow[]>;
   skills: SkillDemand[];
   dimensions: ShareRow[];
+  /** with a profile: the reader's most frequent gaps over the PM postings (not-pm ones left out) */
   gaps?: GapDemand[];
+  /** with a profile: the PM postings ranked by fit */
   fit?: FitRow[];
 }
 
@@ -81,8 +83,9 @@ export class SummaryBuilder {
       dims.add(s.dimension);
     }
     for (const d of dims) this.dim.set(d, (this.dim.get(d) ?? 0) + 1);
-    if (p.fit !== undefined) {
-      this.withProfile = true;
+    // a reader looking for PM roles: engineer and researcher postings neither rank nor teach
+    if (p.fit !== undefined) this.withProfile = true;
+    if (p.fit !== undefined && p.category.id !== 'not-pm') {
       this.fits.push({ source: p.source, title: p.title, category: p.category.id, fit: p.fit });
       for (const g of p.gaps ?? []) {
         const e = this.gap.get(g.skillId) ?? { n: 0, w: 0 };

@@ -71,6 +71,8 @@ class Checker {
   bilingual(v: unknown, path: Path): Bilingual {
     const o = this.obj(v, path);
     if (!o) return { zh: '', en: '' };
+    // an unquoted comma in a flow mapping ({ en: a, b }) makes a stray key: say so
+    for (const k of Object.keys(o)) if (k !== 'zh' && k !== 'en') this.fail([...path, k], `unexpected key "${k}" (only zh and en; quote text that holds a comma)`);
     return { zh: this.str(o.zh, [...path, 'zh']), en: this.str(o.en, [...path, 'en']) };
   }
 

@@ -15,11 +15,14 @@ describe('errors and exit codes', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('a directory where a file is expected: exit 2', () => {
+  it('a directory where a file is expected: exit 2; a folder to analyze with no postings in it: exit 2', () => {
     const d = tmp();
-    const r = jdlens(['analyze', d]);
+    const r = jdlens(['analyze', fixture('postings/zh-general-pm-tools.txt'), '--resume', d]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is a directory/);
+    expect(r.stderr).toBe(`jdlens: ${d}: is a directory, expected a file\n`);
+    const empty = jdlens(['analyze', d]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no posting files found/);
   });
 
   it('empty or whitespace-only input: exit 2', () => {
