@@ -38,9 +38,9 @@ export async function runTerms(inputs: string[], opts: TermsOptions, io: Command
   const rows = counter.top(limit, minPostings);
   if (opts.json) io.stdout.write(`${JSON.stringify({ postings: counter.postings, terms: rows }, null, 2)}\n`);
   else {
-    io.stdout.write(`Terms no alias covers, by share of the ${counter.postings} postings that use them\n`);
-    io.stdout.write(`${'share'.padStart(6)} ${'postings'.padStart(8)}  term  —  example\n`);
-    for (const r of rows) io.stdout.write(`${(r.share * 100).toFixed(1).padStart(5)}% ${String(r.postings).padStart(8)}  ${r.term}  —  ${r.example}\n`);
+    io.stdout.write(`Terms no alias covers in ${counter.postings} postings, by share of postings × IDF\n`);
+    io.stdout.write(`${'score'.padStart(6)} ${'share'.padStart(6)} ${'postings'.padStart(8)}  term  —  example\n`);
+    for (const r of rows) io.stdout.write(`${r.score.toFixed(2).padStart(6)} ${(r.share * 100).toFixed(1).padStart(5)}% ${String(r.postings).padStart(8)}  ${r.term}  —  ${r.example}\n`);
   }
   return errors ? EXIT.partial : EXIT.ok;
 }

@@ -38,13 +38,13 @@ const RULES: Rule[] = [
   {
     kind: 'years',
     // 3年以上 / 3 年及以上 / 至少1年 / 3-5年 … 经验 ; not 2023年
-    re: /(?<![\d.])(\d{1,2})\s*(?:[-~～–—到至]\s*\d{1,2}\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,20}(?:经验|经历|工作|背景|从业))/g,
+    re: /(?<![\w.])(\d{1,2})\s*(?:[-~～–—到至]\s*\d{1,2}\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,40}(?:经验|经历|工作|背景|从业))/g,
     value: minYears,
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
   {
     kind: 'years',
-    re: /(?<![\d.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi,
+    re: /(?<![\w.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi,
     value: minYears,
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
@@ -68,7 +68,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'industry',
-    re: /([^\s，,。；;、:：]{2,12}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experience in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)/gi,
+    re: /(?<![A-Za-z0-9])([^\s，,。；;、:：]{2,20}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experience in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)/gi,
     value: (m) => (m[1] ?? m[2] ?? '').replace(/^(有|具备|具有|相关|在|及|或)+/, '').trim() || undefined,
     label: (v) => ({ zh: `${v}行业背景`, en: `${v} industry background` }),
   },

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readText, type Analyzer } from '../analyze.js';
+import { extractRequirements } from '../requirements/extract.js';
 import type { SourceText, Token } from '../model.js';
 
 const require = createRequire(import.meta.url);
 
 /** Words too common in Chinese at large to say anything (jieba's IDF below this) are left out. */
 export const MIN_IDF = 7;
+/** A word jieba's IDF table does not know is new vocabulary ("大模型", "文旅"): it weighs as the rarest. */
+export const UNKNOWN_IDF = 12;
+/** Words that mark a posting's structure, not its content. */
+const STRUCTURE = new Set(['优先', '加分', '加分项', '任职', '要求', '职责', '岗位', '以上', '及以上', '相关', '经验', '能力', '负责', '具备', '熟悉', '了解', '精通', '熟练', '良好', '优秀', '较强', '具有']);
 
 interface Lexicon {
   stop: Set<string>;
@@ -32,7 +37,7 @@ function loadLexicon(): Lexicon {
 
 function keep(t: Token, lex: Lexicon): boolean {
   const w = t.text.toLowerCase();
-  if (lex.stop.has(w) || lex.stop.has(t.text)) return false;
+  if (lex.stop.has(w) || lex.stop.has(t.text) || STRUCTURE.has(t.text)) return false;
   if (/^\d+$/.test(w)) return false;
   if (t.script === 'han') {
     if ([...t.text].length < 2) return false;
@@ -46,21 +51,23 @@ export interface TermRow {
   term: string;
   postings: number;
   share: number;
+  /** share × IDF: how much more these postings use it than language at large */
+  score: number;
   example: string;
 }
 
 /** Counts, over postings, the words and two-word phrases that no alias of the taxonomy covers. */
 export class TermCounter {
-  private readonly df = new Map<string, { n: number; example: string }>();
+  private readonly df = new Map<string, { n: number; example: string; idf: number }>();
   private total = 0;
 
   constructor(private readonly analyzer: Analyzer) {}
 
   add(posting: SourceText): void {
     const lex = loadLexicon();
-    const { norm, tokens, hits } = readText(posting.text, this.analyzer);
-    // hits carry original offsets: a token is covered when its original start falls inside one
-    const covered = hits.map((h) => [h.mention.start, h.mention.end] as const);
+    const { norm, sections, tokens, hits } = readText(posting.text, this.analyzer);
+    // hits and requirements carry original offsets: a token is covered when its start falls inside one
+    const covered = [...hits.map((h) => h.mention), ...extractRequirements(norm, sections.lines)].map((m) => [m.start, m.end] as const);
     const isCovered = (t: Token) => {
       const at = norm.starts[t.start] ?? 0;
       return covered.some(([s, e]) => at >= s && at < e);
@@ -75,18 +82,19 @@ export class TermCounter {
         continue;
       }
       const word = t.script === 'latin' ? t.text.toLowerCase() : t.text;
-      const note = (term: string) => {
+      const idfOf = (tok: Token) => (tok.script === 'han' ? (lex.idf.get(tok.text) ?? UNKNOWN_IDF) : UNKNOWN_IDF);
+      const note = (term: string, idf: number) => {
         if (seen.has(term)) return;
         seen.add(term);
         const e = this.df.get(term);
         if (e) e.n++;
-        else this.df.set(term, { n: 1, example: (lines[t.line - 1] ?? '').trim().slice(0, 80) });
+        else this.df.set(term, { n: 1, idf, example: (lines[t.line - 1] ?? '').trim().slice(0, 80) });
       };
-      note(word);
+      note(word, idfOf(t));
       if (prev && prev.line === t.line && /^[\s\-/]*$/.test(norm.text.slice(prev.end, t.start))) {
         const pw = prev.script === 'latin' ? prev.text.toLowerCase() : prev.text;
         const joiner = prev.script === 'latin' && t.script === 'latin' ? ' ' : '';
-        note(`${pw}${joiner}${word}`);
+        note(`${pw}${joiner}${word}`, Math.max(idfOf(prev), idfOf(t)));
       }
       prev = t;
     }
@@ -97,12 +105,18 @@ export class TermCounter {
     return this.total;
   }
 
-  /** The terms in at least `minPostings` postings, most widespread first. */
+  /**
+   * The terms in at least `minPostings` postings, ranked as jieba ranks keywords (TF-IDF), with the
+   * share of postings in place of term frequency: share × IDF, IDF from jieba's table.
+   */
   top(limit: number, minPostings = 2): TermRow[] {
     return [...this.df]
       .filter(([, v]) => v.n >= minPostings)
-      .map(([term, v]) => ({ term, postings: v.n, share: this.total ? v.n / this.total : 0, example: v.example }))
-      .sort((a, b) => b.postings - a.postings || a.term.localeCompare(b.term))
+      .map(([term, v]) => {
+        const share = this.total ? v.n / this.total : 0;
+        return { term, postings: v.n, share, score: Math.round(share * v.idf * 1000) / 1000, example: v.example };
+      })
+      .sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
       .slice(0, limit);
   }
 }

@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { BIN, fixture, jdlens, parseReport, ROOT } from '../helpers/cli.js';
+
+const FOLDER = fixture('folder');
+const tmp = () => mkdtempSync(join(tmpdir(), 'jdlens-folder-'));
+
+describe('jdlens analyze on a folder of saved postings', () => {
+  const r = jdlens(['analyze', FOLDER, '--json']);
+  const doc = parseReport(r.stdout);
+
+  it('analyses every posting, reports the bad files as errors and exits 3', () => {
+    expect(r.code).toBe(3);
+    // 52 real postings in nested folders, one HTML page, three JSONL postings
+    expect(doc.postings).toHaveLength(56);
+    expect(doc.summary.postings).toBe(56);
+    const errs = Object.fromEntries(doc.errors.map((e: { source: string; code: string }) => [e.source.replace(`${FOLDER}/`, ''), e.code]));
+    expect(errs).toEqual({
+      'edge/corrupt.txt': 'binary',
+      'edge/empty.txt': 'empty',
+      'edge/offer.pdf': 'pdf',
+      'edge/radar-sample.jsonl#4': 'decode',
+      'edge/whitespace-only.md': 'empty',
+    });
+    expect(r.stderr.trim().split('\n')).toHaveLength(5);
+    expect(r.stderr).toMatch(/offer\.pdf: is a PDF/);
+  });
+
+  it('reports postings in a stable sorted order, JSONL postings as file#id', () => {
+    const sources: string[] = doc.postings.map((p: { source: string }) => p.source);
+    const files = sources.map((s) => s.replace(/#.*$/, ''));
+    expect(files).toEqual([...files].sort());
+    expect(sources).toContain(`${FOLDER}/edge/radar-sample.jsonl#0050be0ff760`);
+    expect(sources.some((s) => s.includes('/.hidden'))).toBe(false);
+    expect(jdlens(['analyze', FOLDER, '--json']).stdout).toBe(r.stdout);
+  });
+
+  it('analyses identical postings once and names the duplicate', () => {
+    expect(doc.duplicates).toEqual([{ source: `${FOLDER}/zh/saved-2026/cheetah-2020-pm.md`, duplicateOf: `${FOLDER}/edge/duplicate-cheetah.txt` }]);
+    expect(doc.summary.duplicates).toBe(1);
+  });
+
+  it('reads saved HTML pages without their scripts, styles and noscript', () => {
+    const page = doc.postings.find((p: { source: string }) => p.source.endsWith('saved-page.html'));
+    expect(page.title).toBe('腾讯会议-AI产品经理-企业应用方向');
+    expect(page.category.id).toBe('application-side');
+    const ids = page.skills.map((s: { id: string }) => s.id);
+    expect(ids).not.toContain('pretraining');
+    expect(ids).not.toContain('rag-knowledge');
+    for (const s of page.skills) for (const m of s.mentions) expect(m.context).not.toMatch(/tracking|function|content:/);
+  });
+
+  it('sums up the market: category shares, skills by strength, dimensions', () => {
+    const s = doc.summary;
+    expect(s.categories.reduce((n: number, c: { postings: number }) => n + c.postings, 0)).toBe(56);
+    expect(s.categories.reduce((n: number, c: { share: number }) => n + c.share, 0)).toBeCloseTo(1, 2);
+    const counted = doc.postings.filter((p: { category: { id: string } }) => p.category.id === 'not-pm').length;
+    expect(s.categories.find((c: { id: string }) => c.id === 'not-pm').postings).toBe(counted);
+    const top = s.skills[0];
+    expect(top.postings).toBe(doc.postings.filter((p: { skills: { id: string }[] }) => p.skills.some((k) => k.id === top.id)).length);
+    expect(Object.values(top.byStrength as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(top.postings);
+    expect(s.dimensions).toHaveLength(12);
+  });
+
+  it('with a profile: the most frequent gaps and the PM postings ranked by fit', () => {
+    const p = parseReport(jdlens(['analyze', FOLDER, '--json', '--profile', fixture('profiles/content-community-pm.yaml')]).stdout);
+    expect(p.summary.gaps.length).toBeGreaterThan(5);
+    const weights = p.summary.gaps.map((g: { weight: number }) => g.weight);
+    expect(weights).toEqual([...weights].sort((a: number, b: number) => b - a));
+    const fits = p.summary.fit.map((f: { fit: number }) => f.fit);
+    expect(fits).toEqual([...fits].sort((a: number, b: number) => b - a));
+    expect(p.summary.fit.every((f: { category: string }) => f.category !== 'not-pm')).toBe(true);
+  });
+
+  it('prints the summary as tables and bars within 80 columns, and says what it skipped with --verbose', () => {
+    const t = jdlens(['analyze', FOLDER, '--verbose']);
+    expect(t.code).toBe(3);
+    expect(t.stdout).toContain('Market picture: 56 postings, 1 duplicates, 5 errors');
+    expect(t.stdout).toMatch(/#{2,}\.+ +\d+%/);
+    for (const line of t.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    expect(t.stderr).toMatch(/skipped .*\.hidden-draft\.txt: hidden/);
+    expect(t.stderr).toMatch(/skipped .*logo\.png: not a posting file/);
+    expect(t.stderr).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+  });
+
+  it('exits 2 when no file could be analysed, 0 when all were', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'a.txt'), '');
+    expect(jdlens(['analyze', d]).code).toBe(2);
+    const ok = jdlens(['analyze', fixture('postings/zh-general-pm-tools.txt'), fixture('postings/en-general-pm-esignature.txt'), '--json']);
+    expect(ok.code).toBe(0);
+    expect(parseReport(ok.stdout).postings).toHaveLength(2);
+  });
+});
+
+describe('exports', () => {
+  it('--out report.md writes Markdown: summary tables, then a section per posting', () => {
+    const d = tmp();
+    const out = join(d, 'report.md');
+    const r = jdlens(['analyze', fixture('folder/en'), '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const md = readFileSync(out, 'utf8');
+    expect(md.startsWith('# jdlens report\n')).toBe(true);
+    expect(md).toMatch(/## Market picture\n/);
+    expect(md).toContain('|---|');
+    expect(md.split('\n').filter((l) => l.startsWith('## ')).length).toBe(1 + 21);
+    expect(md.indexOf('## Market picture')).toBeLessThan(md.indexOf('## Product Manager, Credit Card'));
+  });
+
+  it('--out report.json writes the JSON report; --format text overrides the extension', () => {
+    const d = tmp();
+    const r = jdlens(['analyze', fixture('postings'), '--out', join(d, 'r.json')]);
+    expect(r.code).toBe(0);
+    expect(parseReport(readFileSync(join(d, 'r.json'), 'utf8')).postings).toHaveLength(readdirSync(fixture('postings')).length);
+    jdlens(['analyze', fixture('postings'), '--out', join(d, 'r.json'), '--format', 'text']);
+    expect(readFileSync(join(d, 'r.json'), 'utf8')).toContain('Market picture: 17 postings');
+    expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--out into a missing or unwritable folder fails before any work starts', () => {
+    const r = jdlens(['analyze', FOLDER, '--out', '/no/such/folder/report.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('jdlens: /no/such/folder/report.json: folder /no/such/folder does not exist\n');
+  });
+
+  it('an interrupted run leaves no partial file and the previous report intact', async () => {
+    const d = tmp();
+    const big = join(d, 'big.jsonl');
+    const lines = readFileSync(join(ROOT, '../shared/corpus/bulk/ai-pm-radar.jsonl'), 'utf8').split('\n').filter(Boolean);
+    // distinct texts, so that nothing is skipped as a duplicate
+    writeFileSync(big, Array.from({ length: 8 }, (_, k) => lines.map((l, i) => JSON.stringify({ id: `${k}-${i}`, text: `${JSON.parse(l).text}\n#${k}` })).join('\n')).join('\n'));
+    const out = join(d, 'report.json');
+    writeFileSync(out, '{"previous": true}\n');
+    const child = spawn(process.execPath, [BIN, 'analyze', big, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += String(b)));
+    const started = Date.now();
+    while (!readdirSync(d).some((f) => f.endsWith('.tmp')) && Date.now() - started < 20_000) await new Promise((res) => setTimeout(res, 20));
+    expect(readdirSync(d).some((f) => f.endsWith('.tmp'))).toBe(true);
+    await new Promise((res) => setTimeout(res, 300));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+    expect(code).toBe(143);
+    expect(readFileSync(out, 'utf8')).toBe('{"previous": true}\n');
+    expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(out)).toBe(true);
+    expect(stderr).toMatch(/interrupted \(SIGTERM\)/);
+  });
+});
