@@ -1,5 +1,6 @@
 import type { Line, Mention, NormalisedText, Proficiency, Token } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
+import { clausesOf, type Clauses } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
 import { sameWordForm } from '../segment/segment.js';
 import { indexKey, type CompiledTaxonomy, type OwnerKind, type Pattern } from './compile.js';
@@ -24,27 +25,17 @@ const PROFICIENCY: [Proficiency, RegExp][] = [
 // Words that ask the reader to know something, anywhere in the mention's clause.
 const ASKS_TO_KNOW = /(原理|理解|熟悉|了解|掌握|精通|认知|经验|know|understand|familiar|experience|expertise|proficien|fluent|background in|grasp)/i;
 
+/** How far from a mention a proficiency word or a "know" word may stand, within its clause. */
+const NEAR = 80;
+
 /** Whether the clause around a mention asks the reader to know its topic. */
-export function asksToKnow(lineText: string, at: number): boolean {
-  let start = 0;
-  let end = lineText.length;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(lineText); m; m = CLAUSE_BREAK.exec(lineText)) {
-    if (m.index < at) start = m.index + m[0].length;
-    else {
-      end = m.index;
-      break;
-    }
-  }
-  return ASKS_TO_KNOW.test(lineText.slice(start, end));
+export function asksToKnow(clauses: Clauses, at: number): boolean {
+  return ASKS_TO_KNOW.test(clauses.near(at, NEAR).whole);
 }
 
 /** The proficiency word nearest before the mention, within its clause. */
-export function proficiencyBefore(lineText: string, at: number): Proficiency | undefined {
-  let clauseStart = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(lineText); m && m.index < at; m = CLAUSE_BREAK.exec(lineText)) clauseStart = m.index + m[0].length;
-  const clause = lineText.slice(clauseStart, at);
+export function proficiencyBefore(clauses: Clauses, at: number): Proficiency | undefined {
+  const clause = clauses.near(at, NEAR).before;
   let best: { p: Proficiency; pos: number } | undefined;
   for (const [p, re] of PROFICIENCY) {
     re.lastIndex = 0;
@@ -131,8 +122,9 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         background: line?.background ?? false,
         inRoleHeading: line?.roleHeading ?? false,
       };
-      if (asksToKnow(lt, s - lineStart)) mention.asksToKnow = true;
-      const prof = proficiencyBefore(lt, s - lineStart);
+      const clauses = clausesOf(line ?? mention, lt, CLAUSE_BREAK);
+      if (asksToKnow(clauses, s - lineStart)) mention.asksToKnow = true;
+      const prof = proficiencyBefore(clauses, s - lineStart);
       if (prof) mention.proficiency = prof;
       hits.push({ kind: p.kind, owner: p.owner, mention });
     }

@@ -1,4 +1,5 @@
 import type { NormalisedText } from '../model.js';
+import { simplifiedTwin } from './traditional.js';
 
 // Zero-width characters carry no text; saved web pages are full of them.
 const ZERO_WIDTH = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
@@ -10,6 +11,8 @@ const HSPACE = /^[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]$/;
  * Every unit of the result keeps the [start, end) of the original it came from.
  */
 export function normalise(original: string): NormalisedText {
+  // Traditional Chinese is read as Simplified; offsets and evidence stay with the original
+  const source = simplifiedTwin(original) ?? original;
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -24,11 +27,11 @@ export function normalise(original: string): NormalisedText {
   let i = 0;
   const n = original.length;
   while (i < n) {
-    const cp = original.codePointAt(i)!;
+    const cp = source.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + len);
+    const ch = source.slice(i, i + len);
     if (ch === '\r') {
-      const crlf = original[i + 1] === '\n';
+      const crlf = source[i + 1] === '\n';
       emit('\n', i, i + (crlf ? 2 : 1));
       i += crlf ? 2 : 1;
       continue;

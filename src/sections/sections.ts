@@ -1,4 +1,5 @@
 import type { Line, Strength } from '../model.js';
+import { clausesOf } from './clauses.js';
 
 type Kind = Strength | 'other';
 
@@ -158,15 +159,6 @@ const CLAUSE = /[;。]|\.\s|(?<=\p{Script=Han}[)）]?),|,(?=\s*\p{Script=Han})/g
  */
 export function strengthAt(line: Line, offset: number): Strength {
   if (line.strength !== 'preferred' || line.section === 'preferred') return line.strength;
-  let start = 0;
-  let end = line.text.length;
-  CLAUSE.lastIndex = 0;
-  for (let m = CLAUSE.exec(line.text); m; m = CLAUSE.exec(line.text)) {
-    if (m.index < offset) start = m.index + m[0].length;
-    else {
-      end = m.index;
-      break;
-    }
-  }
+  const { start, end } = clausesOf(line, line.text, CLAUSE).around(offset);
   return INLINE_PREFERRED.test(line.text.slice(start, end)) ? 'preferred' : line.section;
 }
