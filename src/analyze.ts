@@ -9,6 +9,7 @@ import { extractRequirements } from './requirements/extract.js';
 import { detectSections, type SectionResult } from './sections/sections.js';
 import { segment } from './segment/segment.js';
 import type { Taxonomy } from './taxonomy/types.js';
+import { byString } from './util.js';
 
 export interface Analyzer {
   taxonomy: Taxonomy;
@@ -98,7 +99,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     if (prof) s.proficiency = prof;
     skills.push(s);
   }
-  skills.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength) || b.count - a.count || a.id.localeCompare(b.id));
+  skills.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength) || b.count - a.count || byString(a.id, b.id));
 
   const subHits = groupHits(hits, 'sub');
   const subLabels: Record<string, SubLabelOut[]> = {};
@@ -108,7 +109,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
       const ms = subHits.get(`${g.id}/${v.id}`);
       if (ms) values.push({ id: v.id, label: v.label, count: ms.length, mentions: ms.slice(0, 3).map(mentionOut) });
     }
-    if (values.length) subLabels[g.id] = values.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+    if (values.length) subLabels[g.id] = values.sort((a, b) => b.count - a.count || byString(a.id, b.id));
   }
 
   const requirements = extractRequirements(norm, sections.lines);

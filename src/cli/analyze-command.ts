@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { analyze, createAnalyzer, type Analyzer } from '../analyze.js';
+import { analyze, type Analyzer } from '../analyze.js';
 import { EXIT, JdlensError } from '../errors.js';
-import { computeGaps } from '../gaps/gaps.js';
 import type { Lang, SourceText } from '../model.js';
 import { loadProfile } from '../profile/load.js';
 import { mergeReaders, readResume } from '../profile/resume.js';
 import type { Reader } from '../profile/types.js';
 import { listPostingFiles, readOne, readPostings, type Entry } from '../read/collect.js';
 import { readPostingStream } from '../read/input.js';
+import { Pool } from '../batch/pool.js';
+import { processPosting, readerToData, withGaps, type Done, type Job } from '../batch/process.js';
+import { availableParallelism } from 'node:os';
 import { atomicFileSink, streamSink, type Sink } from '../report/sink.js';
-import type { DuplicateOut, ErrorOut, PostingReport } from '../report/types.js';
+import type { DuplicateOut, ErrorOut } from '../report/types.js';
 import { createWriter, type Format } from '../report/writers.js';
 import { SummaryBuilder } from '../summary/summary.js';
-import { DEFAULT_TAXONOMY, loadTaxonomy } from '../taxonomy/load.js';
-import { makeColor } from './color.js';
+import { loadAnalyzer } from '../taxonomy/compiled.js';
+import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { startProgress } from './progress.js';
 import { toolInfo } from './version.js';
 
@@ -29,6 +31,7 @@ export interface AnalyzeOptions {
   out?: string;
   format?: string;
   verbose?: boolean;
+  jobs?: string;
 }
 
 export interface CommandIO {
@@ -72,16 +75,32 @@ function checkOut(out: string): void {
   }
 }
 
-function loadReader(opts: AnalyzeOptions, analyzer: Analyzer): Reader | undefined {
+async function loadReader(opts: AnalyzeOptions, analyzer: Analyzer): Promise<Reader | undefined> {
   const profile = opts.profile ? loadProfile(opts.profile, analyzer.taxonomy) : undefined;
-  const resume = opts.resume ? readResume(readOne(opts.resume), analyzer) : undefined;
+  const resume = opts.resume ? readResume(await readOne(opts.resume), analyzer) : undefined;
   return mergeReaders(profile, resume);
 }
 
-function withGaps(report: PostingReport, reader: Reader | undefined, analyzer: Analyzer): PostingReport {
-  if (!reader) return report;
-  const g = computeGaps(report, reader, analyzer.taxonomy);
-  return { ...report, fit: g.fit, gaps: g.gaps, requirementGaps: g.requirementGaps, strengths: g.strengths };
+
+const BATCH = 16;
+
+/** --jobs: how many worker threads; by default as many as cores (at most 4) for 32 postings or more. */
+function parseJobs(v: string | undefined, files: string[]): number {
+  if (v !== undefined) {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new JdlensError('usage', `--jobs takes a whole number from 1 to 64, not "${v}"`);
+    return n;
+  }
+  const many = files.length >= 32 || files.some((f) => extname(f).toLowerCase() === '.jsonl' && fileSize(f) > 64 * 1024);
+  return many ? Math.min(4, availableParallelism()) : 1;
+}
+
+function fileSize(f: string): number {
+  try {
+    return statSync(f).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Identical postings (after NFKC and white space) are analysed once. */
@@ -111,23 +130,24 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
   const format = parseFormat(opts);
   if (inputs.length === 0 && io.stdin.isTTY) throw new JdlensError('usage', `no posting given: pass a file or folder, or pipe one in\n${usage()}`);
   if (opts.out) checkOut(opts.out);
-  const analyzer = createAnalyzer(loadTaxonomy(opts.taxonomy ?? DEFAULT_TAXONOMY));
-  const reader = loadReader(opts, analyzer);
+  const analyzer = loadAnalyzer(opts.taxonomy ?? DEFAULT_TAXONOMY);
+  const reader = await loadReader(opts, analyzer);
   const single = inputs.length === 0 || isSingleFile(inputs);
 
   // a single posting is read before anything is written: its errors end the run with nothing written
   let singlePosting: SourceText | undefined;
-  if (single) singlePosting = inputs.length === 0 || inputs[0] === '-' ? await readPostingStream(io.stdin) : readOne(inputs[0]!);
+  if (single) singlePosting = inputs.length === 0 || inputs[0] === '-' ? await readPostingStream(io.stdin) : await readOne(inputs[0]!);
 
   const sink: Sink = opts.out ? atomicFileSink(opts.out) : streamSink(io.stdout);
   const stopSignals = onInterrupt(() => sink.abort());
   try {
-    const writer = createWriter(format, {
+    const writer = await createWriter(format, {
       sink,
       tool: toolInfo(),
       taxonomy: analyzer.taxonomy,
       ...(lang ? { lang } : {}),
-      color: opts.out ? makeColor(io.stdout, false) : makeColor(io.stdout, opts.color),
+      colorStream: io.stdout,
+      color: opts.out ? false : opts.color,
       batch: !single,
     });
     if (singlePosting) {
@@ -155,6 +175,28 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
     });
     let analysed = 0;
     let files = 0;
+    // worker threads where they pay: enough postings to outweigh each worker's start-up
+    const jobs = parseJobs(opts.jobs, walk.files);
+    const asJson = format === 'json';
+    const processOpts = { analyzer, reader, asJson };
+    const pool = jobs > 1 ? new Pool(jobs, { taxonomy: opts.taxonomy ?? DEFAULT_TAXONOMY, ...(reader ? { reader: readerToData(reader) } : {}), asJson }) : undefined;
+    let seq = 0;
+    let batch: Job[] = [];
+    const inFlight: Promise<Done[]>[] = [];
+    const dispatch = () => {
+      if (!batch.length) return;
+      const jobsNow = batch;
+      batch = [];
+      inFlight.push(pool ? pool.run(jobsNow) : Promise.resolve(jobsNow.map((j) => processPosting(j, processOpts))));
+    };
+    const handle = (dones: Done[]) => {
+      for (const d of dones) {
+        summary.add(d.summary);
+        if (d.json !== undefined && writer.postingJson) writer.postingJson(d.json);
+        else if (d.report) writer.posting(d.report);
+        analysed++;
+      }
+    };
     let lastFile = '';
     for await (const entry of readPostings(walk.files)) {
       const file = (entry.ok ? entry.posting.source : entry.source).replace(/#[^#/\\]*$/, '');
@@ -174,11 +216,14 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
         continue;
       }
       seen.set(key, entry.posting.source);
-      const report = withGaps(analyze(entry.posting, analyzer).report, reader, analyzer);
-      summary.add(report);
-      writer.posting(report);
-      analysed++;
+      batch.push({ seq: seq++, posting: entry.posting });
+      if (batch.length >= BATCH) dispatch();
+      // bounded work in flight: memory stays flat however large the folder
+      while (inFlight.length > 2 * jobs + 2) handle(await inFlight.shift()!);
     }
+    dispatch();
+    while (inFlight.length) handle(await inFlight.shift()!);
+    await pool?.close();
     progress.stop();
     writer.end(errors, duplicates, summary.build());
     sink.close();

@@ -1,9 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isJdlensError } from '../errors.js';
-import { loadTaxonomy } from '../taxonomy/load.js';
-import { runAnalyze } from './analyze-command.js';
-import { profileTemplate } from './profile-command.js';
-import { runTerms } from './terms-command.js';
 import { toolInfo } from './version.js';
 
 // `jdlens … | head` closes stdout early: end quietly instead of printing an EPIPE trace.
@@ -27,6 +23,7 @@ function fail(err: unknown): void {
   process.exitCode = EXIT.unexpected;
 }
 
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 const program = new Command();
 program
   .name('jdlens')
@@ -36,8 +33,7 @@ program
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   .showHelpAfterError('(run jdlens --help for usage)');
 
-const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-
+// each command's code is loaded when that command runs: start-up is a feature of a CLI
 const analyzeCmd = program
   .command('analyze')
   .description('analyze postings: files, folders (recursive), JSONL, "-" or piped stdin')
@@ -50,9 +46,11 @@ const analyzeCmd = program
   .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
   .option('--lang <zh|en>', "language of the human report (default: each posting's own)")
   .option('--verbose', 'say which files were skipped and why')
+  .option('--jobs <n>', 'worker threads for a folder (default: one per core, at most 4, for 32 postings or more)')
   .option('--no-color', 'no colours in the human report')
   .exitOverride()
   .action(async (inputs: string[], opts) => {
+    const { runAnalyze } = await import('./analyze-command.js');
     process.exitCode = await runAnalyze(inputs, opts, io, () => analyzeCmd.helpInformation());
   });
 
@@ -62,8 +60,9 @@ profileCmd
   .description('print a commented profile template listing every skill of the taxonomy')
   .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
   .exitOverride()
-  .action((opts: { taxonomy?: string }) => {
-    process.stdout.write(profileTemplate(opts.taxonomy ? loadTaxonomy(opts.taxonomy) : loadTaxonomy()));
+  .action(async (opts: { taxonomy?: string }) => {
+    const [{ profileTemplate }, { loadAnalyzer }] = await Promise.all([import('./profile-command.js'), import('../taxonomy/compiled.js')]);
+    process.stdout.write(profileTemplate(loadAnalyzer(opts.taxonomy).taxonomy));
   });
 
 program
@@ -76,6 +75,7 @@ program
   .option('--json', 'print JSON')
   .exitOverride()
   .action(async (inputs: string[], opts) => {
+    const { runTerms } = await import('./terms-command.js');
     process.exitCode = await runTerms(inputs, opts, io);
   });
 

@@ -1,7 +1,7 @@
-import { createAnalyzer } from '../analyze.js';
 import { EXIT, JdlensError } from '../errors.js';
 import { listPostingFiles, readPostings } from '../read/collect.js';
-import { DEFAULT_TAXONOMY, loadTaxonomy } from '../taxonomy/load.js';
+import { loadAnalyzer } from '../taxonomy/compiled.js';
+import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { TermCounter } from '../terms/terms.js';
 import type { CommandIO } from './analyze-command.js';
 
@@ -23,7 +23,7 @@ function positive(v: string | undefined, name: string, dflt: number): number {
 export async function runTerms(inputs: string[], opts: TermsOptions, io: CommandIO): Promise<number> {
   const limit = positive(opts.limit, '--limit', 50);
   const minPostings = positive(opts.minPostings, '--min-postings', 2);
-  const counter = new TermCounter(createAnalyzer(loadTaxonomy(opts.taxonomy ?? DEFAULT_TAXONOMY)));
+  const counter = new TermCounter(loadAnalyzer(opts.taxonomy ?? DEFAULT_TAXONOMY));
   const walk = listPostingFiles(inputs);
   let errors = walk.errors.length;
   for (const e of walk.errors) if (!e.ok) io.stderr.write(`jdlens: ${e.error.message}\n`);

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createAnalyzer } from '../analyze.js';
 import { isJdlensError } from '../errors.js';
-import { loadTaxonomy } from '../taxonomy/load.js';
+import { loadAnalyzer } from '../taxonomy/compiled.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import { summarise, type EvalSummary } from './metrics.js';
 import { evaluateFolder } from './run.js';
@@ -57,7 +56,7 @@ function main(): number {
   const dir = resolve(values.dir ?? resolve(ROOT, '../shared/corpus/dev'));
   const labels = resolve(values.labels ?? resolve(dir, 'labels.tsv'));
   const dimensions = values.dimensions ? resolve(values.dimensions) : values.labels ? undefined : resolve(dir, 'dimensions.tsv');
-  const analyzer = createAnalyzer(values.taxonomy ? loadTaxonomy(values.taxonomy) : loadTaxonomy());
+  const analyzer = loadAnalyzer(values.taxonomy);
   const results = evaluateFolder(dir, labels, dimensions, analyzer);
   const uncovered = results.flatMap((r) => r.uncovered.map((u) => ({ file: r.file, ...u })));
   process.stdout.write(formatSummary(summarise(results), !values.quiet, uncovered));

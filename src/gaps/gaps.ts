@@ -3,6 +3,7 @@ import type { Level, Reader } from '../profile/types.js';
 import { DEGREE_LABEL, DEGREE_RANK } from '../requirements/extract.js';
 import type { MentionOut, PostingReport, SkillOut } from '../report/types.js';
 import type { Skill, Taxonomy } from '../taxonomy/types.js';
+import { byString } from '../util.js';
 
 /** How much a skill's strength in the posting weighs in a gap's score and in the fit. */
 export const GAP_STRENGTH_WEIGHT: Record<Strength, number> = { required: 3, duty: 2, unknown: 1.5, preferred: 1 };
@@ -171,8 +172,8 @@ export function computeGaps(report: PostingReport, reader: Reader, tax: Taxonomy
       source: sourceText(def),
     });
   }
-  gaps.sort((a, b) => b.score - a.score || a.skillId.localeCompare(b.skillId));
-  strengths.sort((a, b) => b.held - a.held || a.skillId.localeCompare(b.skillId));
+  gaps.sort((a, b) => b.score - a.score || byString(a.skillId, b.skillId));
+  strengths.sort((a, b) => b.held - a.held || byString(a.skillId, b.skillId));
   const rgaps = requirementGaps(report, reader);
   const checkable = rgaps.filter((g) => g.met !== null);
   const skillFit = weightSum ? credit / weightSum : 1;

@@ -6,7 +6,7 @@ let convert: Convert | undefined;
 
 // Characters that occur only in Traditional Chinese and often in postings: a cheap test that
 // spares Simplified text (nearly every posting) the converter.
-const TRADITIONAL_HINT = /[們個經驗產與為資務開發術負責職應計劃數據練標設說認識環團隊協調營運處理與關係歷時間問題學習體會議員專業級見點導線機構網頁態參強對齊業績規範組織語進階際鍵實現樣測試應用]/;
+const TRADITIONAL_HINT = /[們個經驗產與為資務開發術負責職應計劃數據練標設說認識環團隊協調營運處關歷時間問題學習體會議員專業級見點導線機構網頁態參強對齊績規範組織語進階際鍵實現樣測試]/;
 
 /**
  * Traditional Chinese turned Simplified for matching, one character for one character (opencc's

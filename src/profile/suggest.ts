@@ -1,3 +1,5 @@
+import { byString } from '../util.js';
+
 /** Edit distance, for "did you mean": small strings only (ids and aliases). */
 export function distance(a: string, b: string): number {
   const m = a.length;
@@ -18,7 +20,7 @@ export function closest(word: string, candidates: Iterable<string>, n = 3): stri
   const w = word.toLowerCase();
   return [...new Set(candidates)]
     .map((c) => ({ c, d: distance(w, c.toLowerCase()) - (c.toLowerCase().includes(w) || w.includes(c.toLowerCase()) ? 2 : 0) }))
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .sort((a, b) => a.d - b.d || byString(a.c, b.c))
     .slice(0, n)
     .map((x) => x.c);
 }

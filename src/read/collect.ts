@@ -4,7 +4,6 @@ import { createInterface } from 'node:readline';
 import { JdlensError } from '../errors.js';
 import type { SourceText } from '../model.js';
 import { MAX_POSTING_BYTES } from './decode.js';
-import { htmlToText } from './html.js';
 import { readPostingFile } from './input.js';
 
 /** One posting read, or the reason it could not be. */
@@ -131,9 +130,11 @@ function fromJson(value: unknown, source: string): SourceText {
 }
 
 /** Reads one posting file (not JSONL): text, Markdown, HTML or a JSON object with a text field. */
-export function readOne(path: string): SourceText {
+export async function readOne(path: string): Promise<SourceText> {
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm') {
+    // htmlparser2 is loaded for HTML files only
+    const { htmlToText } = await import('./html.js');
     const raw = readPostingFile(path);
     const text = htmlToText(raw.text);
     if (text === '') throw new JdlensError('empty', `${path}: holds no text`);
@@ -200,7 +201,7 @@ export async function* readPostings(files: string[]): AsyncGenerator<Entry> {
       continue;
     }
     try {
-      yield { ok: true, posting: readOne(f) };
+      yield { ok: true, posting: await readOne(f) };
     } catch (err) {
       if (err instanceof JdlensError) yield { ok: false, source: f, error: err };
       else throw err;

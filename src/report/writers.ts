@@ -1,10 +1,7 @@
-import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../model.js';
 import type { Summary } from '../summary/summary.js';
 import type { Taxonomy } from '../taxonomy/types.js';
-import { renderMarkdownPosting, renderMarkdownSummary } from './markdown.js';
 import type { Sink } from './sink.js';
-import { renderBatchLine, renderPostingText, renderSummaryText } from './text.js';
 import { SCHEMA_VERSION, type DuplicateOut, type ErrorOut, type PostingReport } from './types.js';
 
 export type Format = 'json' | 'text' | 'md';
@@ -14,7 +11,9 @@ export interface WriterContext {
   tool: { name: string; version: string };
   taxonomy: Taxonomy;
   lang?: Lang;
-  color: ChalkInstance;
+  /** the stream whose terminal decides colour, and --no-color (false) */
+  colorStream: NodeJS.WriteStream;
+  color: boolean | undefined;
   /** several postings (a folder, several files, JSONL): a summary closes the report */
   batch: boolean;
 }
@@ -22,6 +21,8 @@ export interface WriterContext {
 /** Writes a report as postings arrive, so a folder of any size streams through. */
 export interface ReportWriter {
   posting(p: PostingReport): void;
+  /** a posting already serialised (by a worker thread): JSON output only */
+  postingJson?(json: string): void;
   end(errors: ErrorOut[], duplicates: DuplicateOut[], summary: Summary | undefined): void;
 }
 
@@ -33,9 +34,13 @@ function jsonWriter(ctx: WriterContext): ReportWriter {
     `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(ctx.tool)},\n  "taxonomy": ${JSON.stringify({ id: ctx.taxonomy.id, version: ctx.taxonomy.version })},\n  "postings": [`,
   );
   let n = 0;
+  // one posting: pretty; many: one compact line each, which a folder of thousands can afford
   return {
     posting(p) {
-      sink.write(`${n++ ? ',' : ''}\n    ${indent(JSON.stringify(p, null, 2), 4)}`);
+      sink.write(`${n++ ? ',' : ''}\n    ${ctx.batch ? JSON.stringify(p) : indent(JSON.stringify(p, null, 2), 4)}`);
+    },
+    postingJson(json) {
+      sink.write(`${n++ ? ',' : ''}\n    ${json}`);
     },
     end(errors, duplicates, summary) {
       sink.write(`${n ? '\n  ' : ''}],\n  "errors": ${indent(JSON.stringify(errors, null, 2), 2)}`);
@@ -46,8 +51,10 @@ function jsonWriter(ctx: WriterContext): ReportWriter {
   };
 }
 
-function textWriter(ctx: WriterContext): ReportWriter {
-  const opts = { lang: ctx.lang, color: ctx.color, taxonomy: ctx.taxonomy };
+// text and Markdown need chalk and string-width: loaded only when a person reads the report
+async function textWriter(ctx: WriterContext): Promise<ReportWriter> {
+  const [{ renderBatchLine, renderPostingText, renderSummaryText }, { makeColor }] = await Promise.all([import('./text.js'), import('../cli/color.js')]);
+  const opts = { lang: ctx.lang, color: makeColor(ctx.colorStream, ctx.color), taxonomy: ctx.taxonomy };
   return {
     posting(p) {
       ctx.sink.write(ctx.batch ? renderBatchLine(p, opts) : renderPostingText(p, opts));
@@ -58,7 +65,8 @@ function textWriter(ctx: WriterContext): ReportWriter {
   };
 }
 
-function markdownWriter(ctx: WriterContext): ReportWriter {
+async function markdownWriter(ctx: WriterContext): Promise<ReportWriter> {
+  const { renderMarkdownPosting, renderMarkdownSummary } = await import('./markdown.js');
   // the summary comes first in Markdown, so the sections wait for the end
   const sections: string[] = [];
   const lang = ctx.lang ?? 'en';
@@ -73,7 +81,7 @@ function markdownWriter(ctx: WriterContext): ReportWriter {
   };
 }
 
-export function createWriter(format: Format, ctx: WriterContext): ReportWriter {
+export async function createWriter(format: Format, ctx: WriterContext): Promise<ReportWriter> {
   if (format === 'json') return jsonWriter(ctx);
   if (format === 'md') return markdownWriter(ctx);
   return textWriter(ctx);

@@ -7,6 +7,8 @@ type Kind = RequirementOut['kind'];
 
 interface Rule {
   kind: Kind;
+  /** a cheap test a line must pass before the rule's expression runs on it */
+  hint?: RegExp;
   re: RegExp;
   value: (m: RegExpExecArray) => string | number | undefined;
   label: (v: string | number) => { zh: string; en: string };
@@ -68,6 +70,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'industry',
+    hint: /行业|领域|industry|space|sector|domain/i,
     re: /(?<![A-Za-z0-9])([^\s，,。；;、:：]{2,20}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experience in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)/gi,
     value: (m) => (m[1] ?? m[2] ?? '').replace(/^(有|具备|具有|相关|在|及|或)+/, '').trim() || undefined,
     label: (v) => ({ zh: `${v}行业背景`, en: `${v} industry background` }),
@@ -84,6 +87,7 @@ export function extractRequirements(norm: NormalisedText, lines: Line[]): Requir
     if (!line || line.isHeading) return;
     const base = norm.lineStarts[idx]!;
     for (const rule of RULES) {
+      if (rule.hint && !rule.hint.test(text)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         const value = rule.value(m);

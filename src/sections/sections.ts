@@ -43,6 +43,8 @@ export function headingCore(line: string): string {
 }
 
 function headingKind(line: string): Kind | undefined {
+  // a heading is short: a long line is not one, whatever its decoration
+  if (line.length > 160) return undefined;
   const core = headingCore(line);
   if (core.length === 0 || core.length > 100) return undefined;
   // bilingual headings ("About the role 岗位职责", "Requirements / 任职要求") are read part by part

@@ -19,6 +19,7 @@ export const USER_WORD_FREQ = 20000;
 
 let jieba: Jieba | undefined;
 let loadedWith = '';
+let lastWords: Iterable<string> | undefined;
 
 /** Writes the user dictionary once per distinct word list, where every process can reuse it. */
 function userDictFile(words: string[]): string {
@@ -41,8 +42,11 @@ function userDictFile(words: string[]): string {
  * user words of high frequency.
  */
 export function jiebaWith(words: Iterable<string>): Jieba {
+  // the same word list (one analyzer) asks again for every posting: answer at once
+  if (jieba && words === lastWords) return jieba;
   const list = [...new Set(words)].filter((w) => !/\s/.test(w)).sort();
   const key = list.join('\n');
+  lastWords = words;
   if (jieba && loadedWith === key) return jieba;
   jieba = require('nodejieba') as Jieba;
   const dir = DICT_DIRS.find((d) => existsSync(join(d, 'jieba.compact.utf8')));

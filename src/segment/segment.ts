@@ -8,8 +8,17 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const tokenizer = new WordTokenizer();
 
 /** The matching key of a Latin word: lower-cased, Porter-stemmed ("fine-tuned" and "fine-tuning" meet at "tune"). */
+const stems = new Map<string, string>();
+
 export function latinKey(word: string): string {
-  return PorterStemmer.stem(word.toLowerCase());
+  const lower = word.toLowerCase();
+  let stem = stems.get(lower);
+  if (stem === undefined) {
+    stem = PorterStemmer.stem(lower);
+    // postings repeat their words: a bounded cache saves most of the stemming
+    if (stems.size < 200_000) stems.set(lower, stem);
+  }
+  return stem;
 }
 
 // Porter also merges words of different meaning ("product"/"productivity", "generous"/"generative").

@@ -1,4 +1,5 @@
 import type { Bilingual, Strength } from '../model.js';
+import { byString } from '../util.js';
 import type { PostingReport } from '../report/types.js';
 import { CATEGORY_IDS, type CategoryId, type Taxonomy } from '../taxonomy/types.js';
 
@@ -43,9 +44,29 @@ export interface Summary {
   fit?: FitRow[];
 }
 
-export interface GapLike {
-  skillId: string;
-  score: number;
+/** What the summary needs of a posting report: all a worker thread sends besides the report itself. */
+export interface SummaryInput {
+  source: string;
+  title: string;
+  category: { id: CategoryId };
+  subLabels: Record<string, { id: string }[]>;
+  skills: { id: string; dimension: string; strength: Strength }[];
+  fit?: number;
+  gaps?: { skillId: string; score: number }[];
+}
+
+/** The part of a report the summary counts. */
+export function summaryInput(p: PostingReport): SummaryInput {
+  const s: SummaryInput = {
+    source: p.source,
+    title: p.title,
+    category: { id: p.category.id },
+    subLabels: Object.fromEntries(Object.entries(p.subLabels).map(([g, vs]) => [g, vs.map((v) => ({ id: v.id }))])),
+    skills: p.skills.map((k) => ({ id: k.id, dimension: k.dimension, strength: k.strength })),
+  };
+  if (p.fit !== undefined) s.fit = p.fit;
+  if (p.gaps) s.gaps = p.gaps.map((g) => ({ skillId: g.skillId, score: g.score }));
+  return s;
 }
 
 /**
@@ -66,7 +87,7 @@ export class SummaryBuilder {
 
   constructor(private readonly tax: Taxonomy) {}
 
-  add(p: PostingReport & { fit?: number; gaps?: GapLike[] }): void {
+  add(p: SummaryInput): void {
     this.n++;
     this.cat.set(p.category.id, (this.cat.get(p.category.id) ?? 0) + 1);
     for (const [g, values] of Object.entries(p.subLabels)) {
@@ -108,7 +129,7 @@ export class SummaryBuilder {
     const share = (k: number) => (this.n ? Math.round((k / this.n) * 1000) / 1000 : 0);
     const cats = new Map(this.tax.categories.map((c) => [c.id, c]));
     const skills = new Map(this.tax.skills.map((s) => [s.id, s]));
-    const order = (a: ShareRow, b: ShareRow) => b.postings - a.postings || a.id.localeCompare(b.id);
+    const order = (a: ShareRow, b: ShareRow) => b.postings - a.postings || byString(a.id, b.id);
     const summary: Summary = {
       postings: this.n,
       duplicates: this.dup,
@@ -128,7 +149,7 @@ export class SummaryBuilder {
     if (this.withProfile) {
       summary.gaps = [...this.gap]
         .map(([id, e]) => ({ id, label: skills.get(id)!.label, dimension: skills.get(id)!.dimension, postings: e.n, share: share(e.n), weight: Math.round(e.w * 100) / 100, advice: skills.get(id)!.advice }))
-        .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+        .sort((a, b) => b.weight - a.weight || byString(a.id, b.id));
       summary.fit = [...this.fits].sort((a, b) => b.fit - a.fit || (a.source < b.source ? -1 : 1));
     }
     return summary;

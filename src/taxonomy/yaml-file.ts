@@ -1,6 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document } from 'yaml';
 import { JdlensError, type ErrorCode } from '../errors.js';
+
+// yaml is loaded when a YAML file is read: a run on the precompiled default taxonomy never needs it
+const require = createRequire(import.meta.url);
+const yamlLib = () => require('yaml') as typeof import('yaml');
 
 /** Config files (taxonomy, profile) are small; refuse anything that could only be an accident or an attack. */
 export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
@@ -34,6 +39,7 @@ export function loadYamlFile(file: string, code: ErrorCode): LoadedYaml {
 }
 
 export function parseYamlText(text: string, file: string, code: ErrorCode): LoadedYaml {
+  const { LineCounter, parseDocument, isNode } = yamlLib();
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {

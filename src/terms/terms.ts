@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { readText, type Analyzer } from '../analyze.js';
 import { extractRequirements } from '../requirements/extract.js';
 import type { SourceText, Token } from '../model.js';
+import { byString } from '../util.js';
 
 const require = createRequire(import.meta.url);
 
@@ -116,7 +117,7 @@ export class TermCounter {
         const share = this.total ? v.n / this.total : 0;
         return { term, postings: v.n, share, score: Math.round(share * v.idf * 1000) / 1000, example: v.example };
       })
-      .sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
+      .sort((a, b) => b.score - a.score || byString(a.term, b.term))
       .slice(0, limit);
   }
 }

@@ -1,0 +1,35 @@
+// Build-time assets, written into dist/ after tsc:
+// 1. the compact jieba dictionary jdlens loads instead of nodejieba's full one: the words frequent
+//    enough to change a segmentation (freq >= MIN_FREQ); taxonomy aliases are added at run time;
+// 2. the default taxonomy, validated and compiled, so that a run need not parse YAML.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MIN_FREQ = Number(process.env.JDLENS_DICT_MIN_FREQ ?? 20);
+
+const require = createRequire(import.meta.url);
+const jieba = require('nodejieba');
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const dictDir = join(root, 'dist', 'dict');
+mkdirSync(dictDir, { recursive: true });
+
+const kept = [];
+for (const line of readFileSync(jieba.DEFAULT_DICT, 'utf8').split('\n')) {
+  const [word, freq] = line.split(' ');
+  if (word && Number(freq) >= MIN_FREQ) kept.push(line);
+}
+writeFileSync(join(dictDir, 'jieba.compact.utf8'), `${kept.join('\n')}\n`);
+// jdlens never extracts keywords, but cppjieba insists on a non-empty idf and stop-word file
+writeFileSync(join(dictDir, 'idf.utf8'), '的 1.0\n');
+writeFileSync(join(dictDir, 'stop_words.utf8'), '的\n');
+process.stdout.write(`jieba compact dictionary: ${kept.length} words (freq >= ${MIN_FREQ})\n`);
+
+const { DEFAULT_TAXONOMY, loadTaxonomy } = await import('../dist/taxonomy/load.js');
+const { createAnalyzer } = await import('../dist/analyze.js');
+const { compiledPathFor, serialiseAnalyzer } = await import('../dist/taxonomy/compiled.js');
+const out = compiledPathFor(DEFAULT_TAXONOMY);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, serialiseAnalyzer(createAnalyzer(loadTaxonomy(DEFAULT_TAXONOMY)), readFileSync(DEFAULT_TAXONOMY)));
+process.stdout.write(`default taxonomy compiled: ${out.slice(root.length + 1)}\n`);

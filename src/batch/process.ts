@@ -1,0 +1,44 @@
+import { analyze, type Analyzer } from '../analyze.js';
+import { computeGaps } from '../gaps/gaps.js';
+import type { SourceText } from '../model.js';
+import type { HeldSkill, Reader } from '../profile/types.js';
+import type { PostingReport } from '../report/types.js';
+import { summaryInput, type SummaryInput } from '../summary/summary.js';
+
+export interface Job {
+  seq: number;
+  posting: SourceText;
+}
+
+/** One posting done: its report (as an object, or already as JSON text) and what the summary counts. */
+export interface Done {
+  seq: number;
+  report?: PostingReport;
+  json?: string;
+  summary: SummaryInput;
+}
+
+export interface ProcessOptions {
+  analyzer: Analyzer;
+  reader: Reader | undefined;
+  /** the report as compact JSON text rather than an object (cheaper across threads) */
+  asJson: boolean;
+}
+
+export function withGaps(report: PostingReport, reader: Reader | undefined, analyzer: Analyzer): PostingReport {
+  if (!reader) return report;
+  const g = computeGaps(report, reader, analyzer.taxonomy);
+  return { ...report, fit: g.fit, gaps: g.gaps, requirementGaps: g.requirementGaps, strengths: g.strengths };
+}
+
+/** read → … → gaps for one posting, the same in the main thread and in a worker. */
+export function processPosting(job: Job, opts: ProcessOptions): Done {
+  const report = withGaps(analyze(job.posting, opts.analyzer).report, opts.reader, opts.analyzer);
+  return opts.asJson ? { seq: job.seq, json: JSON.stringify(report), summary: summaryInput(report) } : { seq: job.seq, report, summary: summaryInput(report) };
+}
+
+/** A reader as plain data, to cross into a worker thread. */
+export type ReaderData = Omit<Reader, 'skills'> & { skills: [string, HeldSkill][] };
+
+export const readerToData = (r: Reader): ReaderData => ({ ...r, skills: [...r.skills] });
+export const readerFromData = (d: ReaderData): Reader => ({ ...d, skills: new Map(d.skills) });

@@ -1,0 +1,16 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadAnalyzer } from '../taxonomy/compiled.js';
+import { processPosting, readerFromData, type Job, type ReaderData } from './process.js';
+
+export interface WorkerInit {
+  taxonomy: string;
+  reader?: ReaderData;
+  asJson: boolean;
+}
+
+// A worker thread: the same analyzer as the main thread would build, fed postings one by one.
+const init = workerData as WorkerInit;
+const opts = { analyzer: loadAnalyzer(init.taxonomy), reader: init.reader ? readerFromData(init.reader) : undefined, asJson: init.asJson };
+parentPort!.on('message', (jobs: Job[]) => {
+  parentPort!.postMessage(jobs.map((job) => processPosting(job, opts)));
+});

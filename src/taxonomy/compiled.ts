@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAnalyzer, type Analyzer } from '../analyze.js';
+import type { Pattern } from '../match/compile.js';
+import { DEFAULT_TAXONOMY, loadTaxonomy } from './load.js';
+import type { Taxonomy } from './types.js';
+
+/** Where the build puts precompiled taxonomies (dist/taxonomies/). */
+export const COMPILED_DIR = fileURLToPath(new URL('../taxonomies/', import.meta.url));
+
+interface CompiledFile {
+  sha1: string;
+  taxonomy: Taxonomy;
+  patterns: [string, Pattern[]][];
+  hanWords: string[];
+}
+
+export function compiledPathFor(file: string): string {
+  return join(COMPILED_DIR, `${basename(file).replace(/\.ya?ml$/i, '')}.compiled.json`);
+}
+
+const sha1 = (b: Buffer | string) => createHash('sha1').update(b).digest('hex');
+
+/** The analyzer of a taxonomy, as a JSON document the build writes and a run reads back. */
+export function serialiseAnalyzer(a: Analyzer, yamlText: Buffer | string): string {
+  const doc: CompiledFile = { sha1: sha1(yamlText), taxonomy: a.taxonomy, patterns: [...a.compiled.patterns], hanWords: a.compiled.hanWords };
+  return JSON.stringify(doc);
+}
+
+/**
+ * The analyzer for a taxonomy file. The default taxonomy is precompiled at build time (validated,
+ * aliases segmented and stemmed): when the YAML still has the content it was built from, the run
+ * reads that JSON and skips YAML parsing, validation and alias compilation. Any other file, or an
+ * edited one, is read and checked as usual.
+ */
+export function loadAnalyzer(file: string = DEFAULT_TAXONOMY): Analyzer {
+  const cached = compiledPathFor(file);
+  if (resolve(file) === resolve(DEFAULT_TAXONOMY) && existsSync(cached)) {
+    try {
+      const doc = JSON.parse(readFileSync(cached, 'utf8')) as CompiledFile;
+      if (doc.sha1 === sha1(readFileSync(file))) {
+        return { taxonomy: { ...doc.taxonomy, file }, compiled: { patterns: new Map(doc.patterns), hanWords: doc.hanWords } };
+      }
+    } catch {
+      // a broken cache is no reason to fail: read the YAML
+    }
+  }
+  return createAnalyzer(loadTaxonomy(file));
+}
