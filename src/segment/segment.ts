@@ -56,43 +56,85 @@ export interface SegmentOptions {
  * never end up as single characters), everything else through natural's word tokenizer.
  * Tokens never cross a line; every token keeps its offsets and line.
  */
+interface Run {
+  text: string;
+  offset: number;
+  line: number;
+  han: boolean;
+}
+
 export function segment(norm: NormalisedText, options: SegmentOptions): Token[] {
-  const tokens: Token[] = [];
+  const runs: Run[] = [];
   const lines = norm.text.split('\n');
-  const jieba = hasHan(norm.text) ? jiebaWith(options.userWords) : undefined;
   lines.forEach((lineText, idx) => {
     const base = norm.lineStarts[idx]!;
     const line = idx + 1;
     let cursor = 0;
     HAN_RUN.lastIndex = 0;
     for (let m = HAN_RUN.exec(lineText); m; m = HAN_RUN.exec(lineText)) {
-      latinTokens(lineText.slice(cursor, m.index), base + cursor, line, tokens);
-      hanTokens(m[0], base + m.index, line, tokens, jieba!);
+      if (m.index > cursor) runs.push({ text: lineText.slice(cursor, m.index), offset: base + cursor, line, han: false });
+      runs.push({ text: m[0], offset: base + m.index, line, han: true });
       cursor = m.index + m[0].length;
     }
-    latinTokens(lineText.slice(cursor), base + cursor, line, tokens);
+    if (cursor < lineText.length) runs.push({ text: lineText.slice(cursor), offset: base + cursor, line, han: false });
   });
+  const hanRuns = runs.filter((r) => r.han);
+  const hanWords = hanRuns.length ? cutRuns(hanRuns, jiebaWith(options.userWords)) : [];
+  const tokens: Token[] = [];
+  let h = 0;
+  for (const run of runs) {
+    if (run.han) hanTokens(run, hanWords[h++]!, tokens);
+    else latinTokens(run.text, run.offset, run.line, tokens);
+  }
   return tokens;
 }
 
-function latinTokens(run: string, offset: number, line: number, out: Token[]): void {
-  if (!/[\p{L}\p{N}]/u.test(run)) return;
+/**
+ * Every Han run of a posting through nodejieba in one call, runs joined by line breaks (which jieba
+ * never joins across): one crossing into the native code per posting, not one per run. A run whose
+ * words do not add up to it is cut again on its own.
+ */
+function cutRuns(runs: Run[], jieba: { cut(t: string, hmm?: boolean): string[] }): string[][] {
+  const out: string[][] = [[]];
+  for (const w of jieba.cut(runs.map((r) => r.text).join('\n'), true)) {
+    if (w === '\n') out.push([]);
+    else out[out.length - 1]!.push(w);
+  }
+  return runs.map((r, i) => {
+    const words = out[i];
+    return words && out.length === runs.length && words.join('') === r.text ? words : jieba.cut(r.text, true);
+  });
+}
+
+function hanTokens(run: Run, words: string[], out: Token[]): void {
   let cursor = 0;
-  for (const word of tokenizer.tokenize(run)) {
+  for (const word of words) {
+    const at = run.text.indexOf(word, cursor);
+    if (at < 0 || word.trim() === '') continue;
+    cursor = at + word.length;
+    out.push({ text: word, key: word, script: 'han', start: run.offset + at, end: run.offset + cursor, line: run.line });
+  }
+}
+
+// Postings repeat their short Latin runs ("AI", "1", " Prompt "): natural's answer is kept.
+const latinCache = new Map<string, string[]>();
+
+function tokenizeLatin(run: string): string[] {
+  let words = latinCache.get(run);
+  if (!words) {
+    words = tokenizer.tokenize(run);
+    if (run.length <= 64 && latinCache.size < 100_000) latinCache.set(run, words);
+  }
+  return words;
+}
+
+function latinTokens(run: string, offset: number, line: number, out: Token[]): void {
+  let cursor = 0;
+  for (const word of tokenizeLatin(run)) {
     const at = run.indexOf(word, cursor);
     if (at < 0) continue;
     cursor = at + word.length;
     out.push({ text: word, key: latinKey(word), script: 'latin', start: offset + at, end: offset + cursor, line });
-  }
-}
-
-function hanTokens(run: string, offset: number, line: number, out: Token[], jieba: { cut(t: string, hmm?: boolean): string[] }): void {
-  let cursor = 0;
-  for (const word of jieba.cut(run, true)) {
-    const at = run.indexOf(word, cursor);
-    if (at < 0 || word.trim() === '') continue;
-    cursor = at + word.length;
-    out.push({ text: word, key: word, script: 'han', start: offset + at, end: offset + cursor, line });
   }
 }
 
