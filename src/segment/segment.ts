@@ -16,7 +16,7 @@ export function latinKey(word: string): string {
   if (stem === undefined) {
     stem = PorterStemmer.stem(lower);
     // postings repeat their words: a bounded cache saves most of the stemming
-    if (stems.size < 200_000) stems.set(lower, stem);
+    if (stems.size < 50_000) stems.set(lower, stem);
   }
   return stem;
 }
@@ -123,7 +123,7 @@ function tokenizeLatin(run: string): string[] {
   let words = latinCache.get(run);
   if (!words) {
     words = tokenizer.tokenize(run);
-    if (run.length <= 64 && latinCache.size < 100_000) latinCache.set(run, words);
+    if (run.length <= 32 && latinCache.size < 20_000) latinCache.set(run, words);
   }
   return words;
 }
