@@ -18,7 +18,7 @@ export class Pool {
 
   constructor(size: number, init: WorkerInit) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { w: new Worker(WORKER, { workerData: init }), waiting: [] };
+      const slot: Slot = { w: new Worker(WORKER, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 128 } }), waiting: [] };
       slot.w.on('message', (done: Done[]) => slot.waiting.shift()?.resolve(done));
       slot.w.on('error', (err) => {
         for (const p of slot.waiting.splice(0)) p.reject(err);

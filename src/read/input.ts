@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { JdlensError } from '../errors.js';
 import type { SourceText } from '../model.js';
 import { decodePosting, MAX_POSTING_BYTES } from './decode.js';
@@ -19,11 +19,28 @@ export function readPostingFile(path: string): SourceText {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readInto(path, size);
   } catch (err) {
     throw fsError(path, err);
   }
   return { source: path, text: decodePosting(bytes, path) };
+}
+
+// One buffer for every posting a run reads: a folder of thousands does not leave thousands of
+// freed buffers behind in the native heap.
+let scratch: Buffer | undefined;
+
+function readInto(path: string, size: number): Buffer {
+  if (!scratch || scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, 64 * 1024));
+  const fd = openSync(path, 'r');
+  try {
+    let n = 0;
+    for (let got = 1; got > 0 && n < scratch.length; n += got) got = readSync(fd, scratch, n, scratch.length - n, null);
+    // a file that grew since stat is read up to the limit and judged on that
+    return scratch.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads one posting from a stream (stdin), stopping past the size limit. */
