@@ -35,7 +35,16 @@ export class Pool {
     });
   }
 
+  /** Asks every worker to stop once its current batch is done, and waits until all have. */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.w.terminate()));
+    await Promise.all(
+      this.slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.w.once('exit', () => resolve());
+            s.w.postMessage('stop');
+          }),
+      ),
+    );
   }
 }

@@ -11,6 +11,8 @@ export interface WorkerInit {
 // A worker thread: the same analyzer as the main thread would build, fed postings one by one.
 const init = workerData as WorkerInit;
 const opts = { analyzer: loadAnalyzer(init.taxonomy), reader: init.reader ? readerFromData(init.reader) : undefined, asJson: init.asJson };
-parentPort!.on('message', (jobs: Job[]) => {
+parentPort!.on('message', (jobs: Job[] | 'stop') => {
+  // stopping between jobs, never inside nodejieba's native code, which must not be torn down mid-call
+  if (jobs === 'stop') process.exit(0);
   parentPort!.postMessage(jobs.map((job) => processPosting(job, opts)));
 });

@@ -139,7 +139,11 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
   if (single) singlePosting = inputs.length === 0 || inputs[0] === '-' ? await readPostingStream(io.stdin) : await readOne(inputs[0]!);
 
   const sink: Sink = opts.out ? atomicFileSink(opts.out) : streamSink(io.stdout);
-  const stopSignals = onInterrupt(() => sink.abort());
+  let pool: Pool | undefined;
+  const stopSignals = onInterrupt(
+    () => sink.abort(),
+    () => pool?.close(),
+  );
   try {
     const writer = await createWriter(format, {
       sink,
@@ -179,7 +183,7 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
     const jobs = parseJobs(opts.jobs, walk.files);
     const asJson = format === 'json';
     const processOpts = { analyzer, reader, asJson };
-    const pool = jobs > 1 ? new Pool(jobs, { taxonomy: opts.taxonomy ?? DEFAULT_TAXONOMY, ...(reader ? { reader: readerToData(reader) } : {}), asJson }) : undefined;
+    pool = jobs > 1 ? new Pool(jobs, { taxonomy: opts.taxonomy ?? DEFAULT_TAXONOMY, ...(reader ? { reader: readerToData(reader) } : {}), asJson }) : undefined;
     let seq = 0;
     let batch: Job[] = [];
     const inFlight: Promise<Done[]>[] = [];
@@ -240,12 +244,22 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
   }
 }
 
-/** SIGINT/SIGTERM: drop the half-written report, leave any previous one intact, exit 130/143. */
-function onInterrupt(cleanup: () => void): () => void {
+/**
+ * SIGINT/SIGTERM: drop the half-written report at once (any previous one stays intact), let the
+ * worker threads finish the batch they hold (a fraction of a second), exit 130/143.
+ */
+function onInterrupt(cleanup: () => void, stopWorkers: () => Promise<void> | undefined): () => void {
   const handler = (signal: NodeJS.Signals) => {
     cleanup();
     process.stderr.write(`jdlens: interrupted (${signal}); no report written\n`);
-    process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+    const code = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+    const stopping = stopWorkers();
+    if (!stopping) process.exit(code);
+    const force = setTimeout(() => process.exit(code), 3000);
+    void stopping.then(() => {
+      clearTimeout(force);
+      process.exit(code);
+    });
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
