@@ -49,6 +49,14 @@ describe('errors and exit codes', () => {
     expect(r.stderr).toMatch(/--lang takes zh or en/);
   });
 
+  it('a terminal on stdin and no posting: usage, exit 2', () => {
+    // util-linux `script` gives the CLI a pseudo-terminal as stdin
+    const r = spawnSync('script', ['-qec', `node ${BIN} analyze`, '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('jdlens: no posting given');
+    expect(r.stdout).toContain('Usage: jdlens analyze');
+  });
+
   it('--help and --version', () => {
     const h = jdlens(['--help']);
     expect(h.code).toBe(0);
