@@ -144,7 +144,7 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
   const c = opts.color;
   const out: string[] = [];
   const row = (label: string, share: number, n: number) => `  ${pad(label, 30)} ${bar(share, 20)} ${String(Math.round(share * 100)).padStart(3)}% ${String(n).padStart(5)}`;
-  out.push(c.bold(`${T.summary[lang]}: ${s.postings} ${T.postings[lang]}, ${s.duplicates} ${T.duplicates[lang]}, ${s.errors} ${T.errorsWord[lang]}`));
+  out.push(c.bold(lang === 'zh' ? `${T.summary.zh}：${s.postings} ${T.postings.zh}，${s.duplicates} ${T.duplicates.zh}，${s.errors} ${T.errorsWord.zh}` : `${T.summary.en}: ${s.postings} ${T.postings.en}, ${s.duplicates} ${T.duplicates.en}, ${s.errors} ${T.errorsWord.en}`));
   out.push('');
   out.push(c.bold(T.byCategory[lang]));
   for (const r of s.categories) out.push(row(r.label[lang], r.share, r.postings));
@@ -180,7 +180,8 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
   if (duplicates.length) {
     out.push('');
     out.push(c.bold(T.duplicatesHead[lang]));
-    for (const d of duplicates) out.push(`  ${pad(`${clipStart(d.source, 37)} = ${clipStart(d.duplicateOf, 37)}`, 78)}`.trimEnd());
+    for (const d of duplicates.slice(0, 10)) out.push(`  ${pad(`${clipStart(d.source, 37)} = ${clipStart(d.duplicateOf, 37)}`, 78)}`.trimEnd());
+    if (duplicates.length > 10) out.push(c.dim(`  … ${duplicates.length - 10} ${T.more[lang]}`));
   }
   if (errors.length) {
     out.push('');

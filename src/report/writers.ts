@@ -53,14 +53,18 @@ function jsonWriter(ctx: WriterContext): ReportWriter {
 
 // text and Markdown need chalk and string-width: loaded only when a person reads the report
 async function textWriter(ctx: WriterContext): Promise<ReportWriter> {
-  const [{ renderBatchLine, renderPostingText, renderSummaryText }, { makeColor }] = await Promise.all([import('./text.js'), import('../cli/color.js')]);
+  const [{ renderBatchLine, renderPostingText, renderSummaryText, postingLang }, { makeColor }] = await Promise.all([import('./text.js'), import('../cli/color.js')]);
   const opts = { lang: ctx.lang, color: makeColor(ctx.colorStream, ctx.color), taxonomy: ctx.taxonomy };
+  // the summary speaks the language most of its postings speak, unless --lang says otherwise
+  const langs = { zh: 0, en: 0 };
   return {
     posting(p) {
+      langs[postingLang(p)]++;
       ctx.sink.write(ctx.batch ? renderBatchLine(p, opts) : renderPostingText(p, opts));
     },
     end(errors, duplicates, summary) {
-      if (summary) ctx.sink.write(`\n${renderSummaryText(summary, duplicates, errors, opts)}`);
+      const lang = ctx.lang ?? (langs.zh > langs.en ? 'zh' : 'en');
+      if (summary) ctx.sink.write(`\n${renderSummaryText(summary, duplicates, errors, { ...opts, lang })}`);
     },
   };
 }

@@ -77,7 +77,7 @@ describe('jdlens analyze on a folder of saved postings', () => {
   });
 
   it('prints the summary as tables and bars within 80 columns, and says what it skipped with --verbose', () => {
-    const t = jdlens(['analyze', FOLDER, '--verbose']);
+    const t = jdlens(['analyze', FOLDER, '--verbose', '--lang', 'en']);
     expect(t.code).toBe(3);
     expect(t.stdout).toContain('Market picture: 56 postings, 1 duplicates, 5 errors');
     expect(t.stdout).toMatch(/#{2,}\.+ +\d+%/);
@@ -117,7 +117,7 @@ describe('exports', () => {
     const r = jdlens(['analyze', fixture('postings'), '--out', join(d, 'r.json')]);
     expect(r.code).toBe(0);
     expect(parseReport(readFileSync(join(d, 'r.json'), 'utf8')).postings).toHaveLength(readdirSync(fixture('postings')).length);
-    jdlens(['analyze', fixture('postings'), '--out', join(d, 'r.json'), '--format', 'text']);
+    jdlens(['analyze', fixture('postings'), '--out', join(d, 'r.json'), '--format', 'text', '--lang', 'en']);
     expect(readFileSync(join(d, 'r.json'), 'utf8')).toContain('Market picture: 17 postings');
     expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
