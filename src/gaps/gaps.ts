@@ -1,6 +1,6 @@
 import type { Strength } from '../model.js';
 import type { Level, Reader } from '../profile/types.js';
-import { DEGREE_LABEL, DEGREE_RANK } from '../requirements/extract.js';
+import { DEGREE_LABEL, DEGREE_RANK, minimumDegree } from '../requirements/extract.js';
 import type { MentionOut, PostingReport, SkillOut } from '../report/types.js';
 import type { Skill, Taxonomy } from '../taxonomy/types.js';
 import { byString } from '../util.js';
@@ -107,9 +107,8 @@ export function requirementGaps(report: PostingReport, reader: Reader): Requirem
     const r = reqs.find((x) => x.kind === 'years' && Number(x.value) === need)!;
     out.push({ kind: 'years', label: r.label, required: need, held: reader.years ?? null, met: reader.years === undefined ? null : reader.years >= need, evidence: r.text });
   }
-  const degrees = reqs.filter((r) => r.kind === 'degree').map((r) => String(r.value));
-  if (degrees.length) {
-    const need = degrees.sort((a, b) => (DEGREE_RANK[a] ?? 9) - (DEGREE_RANK[b] ?? 9))[0]!;
+  const need = minimumDegree(reqs);
+  if (need) {
     out.push({
       kind: 'degree',
       label: DEGREE_LABEL[need] ?? { zh: need, en: need },

@@ -1,4 +1,4 @@
-import type { Lang, PostingLanguage } from '../model.js';
+import type { PostingLanguage } from '../model.js';
 
 /** Han characters and Latin letters of a text, counted in one pass. */
 function counts(text: string): { han: number; latin: number } {
@@ -23,10 +23,4 @@ export function detectLanguage(text: string): PostingLanguage {
   if (share >= 0.75) return 'zh';
   if (share <= 0.1) return 'en';
   return 'mixed';
-}
-
-/** The language a person reading about this posting is addressed in. */
-export function readerLanguage(text: string): Lang {
-  const { han, latin } = counts(text);
-  return han >= latin ? 'zh' : 'en';
 }

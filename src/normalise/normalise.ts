@@ -105,8 +105,3 @@ export function lineOf(norm: NormalisedText, offset: number): number {
   }
   return lo + 1;
 }
-
-/** The lines of the normalised text (without their \n). */
-export function linesOf(norm: NormalisedText): string[] {
-  return norm.text.split('\n');
-}

@@ -4,7 +4,7 @@ import type { Lang } from '../model.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { PROFICIENCY_LABEL, STRENGTH_LABEL, T } from './i18n.js';
 import type { Summary } from '../summary/summary.js';
-import type { DuplicateOut, ErrorOut, PostingReport, Report } from './types.js';
+import type { DuplicateOut, ErrorOut, PostingReport } from './types.js';
 
 export interface TextOptions {
   /** fixed language, or undefined to follow each posting's own */
@@ -189,13 +189,4 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
     for (const e of errors) out.push(`  ${pad(e.message, 78)}`.trimEnd());
   }
   return `${out.join('\n')}\n`;
-}
-
-export function renderText(report: Report, opts: TextOptions): string {
-  const parts = report.postings.map((p) => renderPostingText(p, opts));
-  if (report.errors.length) {
-    const lang = opts.lang ?? 'en';
-    parts.push(`${opts.color.red(T.errors[lang])}\n${report.errors.map((e) => `  ${e.source}: ${e.message}`).join('\n')}\n`);
-  }
-  return parts.join('\n');
 }

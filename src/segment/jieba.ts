@@ -58,7 +58,3 @@ export function jiebaWith(words: Iterable<string>): Jieba {
   loadedWith = key;
   return jieba;
 }
-
-export function jiebaLoaded(): boolean {
-  return jieba !== undefined;
-}

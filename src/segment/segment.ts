@@ -3,7 +3,6 @@ import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.j
 import type { NormalisedText, Token } from '../model.js';
 import { jiebaWith } from './jieba.js';
 
-const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const tokenizer = new WordTokenizer();
 
@@ -42,9 +41,6 @@ export function sameWordForm(tokenWord: string, aliasWord: string, stem: string)
   return INFLECTION.has(ra) && INFLECTION.has(rb);
 }
 
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
-}
 
 export interface SegmentOptions {
   /** words jieba must keep whole (the taxonomy's Han aliases) */
