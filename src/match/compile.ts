@@ -22,8 +22,9 @@ export interface CompiledTaxonomy {
   hanWords: string[];
 }
 
+/** The first unit's key: a Latin stem, or a Han unit's first character (the two never collide). */
 export function indexKey(unit: { key: string; script: 'han' | 'latin' }): string {
-  return unit.script === 'han' ? `h:${unit.key[0]}` : `l:${unit.key}`;
+  return unit.script === 'han' ? unit.key[0]! : unit.key;
 }
 
 /** Turns every alias into a sequence of units (stemmed Latin words, whole Han strings) indexed by its first unit. */

@@ -12,7 +12,12 @@ export interface Hit {
 }
 
 // Between two words of one alias only spaces, hyphens and slashes may stand ("fine-tuned", "A/B test").
-const JOINER = /^[\s\-_/·&]*$/;
+const JOINERS = new Set([' ', '\t', '-', '_', '/', '·', '&']);
+
+function joinable(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!JOINERS.has(text[k]!)) return false;
+  return true;
+}
 const CLAUSE_BREAK = /[;；。!！?？]|\.\s/g;
 
 const PROFICIENCY: [Proficiency, RegExp][] = [
@@ -52,7 +57,7 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string): numbe
   for (const unit of p.units) {
     const tok = tokens[j];
     if (!tok || tok.line !== line) return -1;
-    if (j > i && !JOINER.test(text.slice(tokens[j - 1]!.end, tok.start))) return -1;
+    if (j > i && !joinable(text, tokens[j - 1]!.end, tok.start)) return -1;
     if (unit.script === 'latin') {
       if (tok.script !== 'latin' || tok.key !== unit.key || !sameWordForm(tok.text, unit.word, unit.key)) return -1;
       j++;
@@ -90,19 +95,18 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
   const hits: Hit[] = [];
   const lineText = norm.text.split('\n');
   const covered: Record<OwnerKind, number> = { skill: -1, role: -1, sub: -1 };
+  // one trimmed context string per line, however many hits stand in it
+  const contexts: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (ctx.lines[tok.line - 1]?.isHeading) continue;
     const candidates = compiled.patterns.get(indexKey(tok));
     if (!candidates) continue;
-    const seen = new Set<string>();
     for (const p of candidates) {
+      // a kind matched here already covers this token: the longest alias won (candidates are longest first)
       if (i <= covered[p.kind]) continue;
       const end = tryPattern(p, tokens, i, norm.text);
       if (end < 0) continue;
-      const key = `${p.kind}:${p.owner}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       covered[p.kind] = end - 1;
       const s = tok.start;
       const e = tokens[end - 1]!.end;
@@ -117,7 +121,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         start: orig.start,
         end: orig.end,
         strength: line ? strengthAt(line, s - lineStart) : 'unknown',
-        context: lt.trim().slice(0, 240),
+        context: (contexts[lineNo] ??= lt.trim().slice(0, 240)),
         inTitle: lineNo === ctx.titleLine,
         background: line?.background ?? false,
         inRoleHeading: line?.roleHeading ?? false,
