@@ -68,7 +68,7 @@ export function readText(text: string, analyzer: Analyzer): ReadText {
   const { compiled } = analyzer;
   const norm = normalise(text);
   const sections = detectSections(norm.text.split('\n'));
-  const tokens = segment(norm, { userWords: compiled.hanWords });
+  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords });
   const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine }, compiled);
   return { norm, sections, tokens, hits };
 }

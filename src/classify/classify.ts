@@ -67,8 +67,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * Two questions, answered in order.
  * 1. Is it a PM role at all? Role markers answer it: those that pull toward not-pm (engineer,
  *    researcher …) against those that pull away from it (product manager …), title hits counting
- *    most. Their balance b gives P(not-pm) = sigmoid(b); with no role marker at all the skills'
- *    not-pm score decides instead.
+ *    most; a title that names a PM role among others counts as a PM title. Their balance b gives
+ *    P(not-pm) = sigmoid(b). A posting in which no word names a product role is not a PM role
+ *    (P(not-pm) at least 0.9).
  * 2. Which kind of PM role? The category scores: every hit's pull times the skill's weight.
  * The confidence is P(not-pm) for a non-PM role, else (1 − P(not-pm)) × softmax(scores / T) of
  * the winner among the four PM categories.
@@ -80,6 +81,9 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
   const pulls: { o: OwnerMentions; pull: number; best: Mention; weights: Partial<Record<CategoryId, number>> }[] = [];
   let balance = 0;
   let roleSeen = false;
+  let pmSeen = false;
+  // a title that names a PM role among others ("产品经理/前端开发工程师/SRE") is a PM posting to its reader
+  const pmInTitle = owners.some((o) => o.kind === 'role' && (roles.get(o.id)?.weights['not-pm'] ?? 0) < 0 && o.mentions.some((m) => m.inTitle));
   for (const o of owners) {
     const def = o.kind === 'skill' ? skills.get(o.id) : roles.get(o.id);
     if (!def) continue;
@@ -90,7 +94,9 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
       const toward = def.weights['not-pm'] ?? 0;
       if (toward !== 0) {
         roleSeen = true;
-        balance += Math.sign(toward) * pull;
+        if (toward < 0) pmSeen = true;
+        const counted = toward > 0 && pmInTitle ? ownerPull(o.mentions.filter((m) => !m.inTitle), def.titleFactor, def.bodyFactor).pull : pull;
+        balance += Math.sign(toward) * counted;
       }
     }
     pulls.push({ o, pull, best, weights: def.weights });
@@ -101,9 +107,10 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
   const exps = PM_CATEGORIES.map((c) => Math.exp((scores[c] - scores[pmTop]) / TEMPERATURE));
   const pmShare = 1 / exps.reduce((a, b) => a + b, 0);
   let pNotPm: number;
-  if (roleSeen) pNotPm = sigmoid(balance);
-  else if (owners.length === 0) pNotPm = 1;
-  else pNotPm = sigmoid(scores['not-pm'] - scores[pmTop]);
+  if (owners.length === 0) pNotPm = 1;
+  // no word anywhere names a product role: whatever skills it lists, it is not a PM posting
+  else if (!pmSeen) pNotPm = Math.max(0.9, roleSeen ? sigmoid(balance) : sigmoid(scores['not-pm'] - scores[pmTop]));
+  else pNotPm = sigmoid(balance);
   const id: CategoryId = pNotPm > 0.5 ? 'not-pm' : pmTop;
   const confidence = round(id === 'not-pm' ? pNotPm : (1 - pNotPm) * pmShare);
 

@@ -20,6 +20,8 @@ export interface CompiledTaxonomy {
   patterns: Map<string, Pattern[]>;
   /** every Han alias part, for jieba's user dictionary */
   hanWords: string[];
+  /** the Han parts of role aliases ("产品经理"): they outweigh skill words where two overlap ("海外产品经理") */
+  priorityWords: string[];
 }
 
 /** The first unit's key: a Latin stem, or a Han unit's first character (the two never collide). */
@@ -31,12 +33,13 @@ export function indexKey(unit: { key: string; script: 'han' | 'latin' }): string
 export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   const patterns = new Map<string, Pattern[]>();
   const han = new Set<string>();
+  const priority = new Set<string>();
   const add = (kind: OwnerKind, owner: string, aliases: Aliases) => {
     for (const alias of [...aliases.zh, ...aliases.en]) {
       const units = segmentPhrase(alias);
       const first = units[0];
       if (!first) continue;
-      for (const u of units) if (u.script === 'han') han.add(u.key);
+      for (const u of units) if (u.script === 'han') (kind === 'role' ? priority : han).add(u.key);
       const p: Pattern = { kind, owner, alias, units, weight: units.reduce((n, u) => n + u.key.length + 1, 0) };
       const k = indexKey(first);
       const list = patterns.get(k);
@@ -48,5 +51,5 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   for (const r of tax.roles) add('role', r.id, r.aliases);
   for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases);
   for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);
-  return { patterns, hanWords: [...han] };
+  return { patterns, hanWords: [...han].filter((w) => !priority.has(w)), priorityWords: [...priority] };
 }

@@ -45,6 +45,8 @@ export function sameWordForm(tokenWord: string, aliasWord: string, stem: string)
 export interface SegmentOptions {
   /** words jieba must keep whole (the taxonomy's Han aliases) */
   userWords: Iterable<string>;
+  /** user words that win where they overlap others (role words such as "产品经理") */
+  priorityWords?: Iterable<string>;
 }
 
 /**
@@ -75,7 +77,7 @@ export function segment(norm: NormalisedText, options: SegmentOptions): Token[] 
     if (cursor < lineText.length) runs.push({ text: lineText.slice(cursor), offset: base + cursor, line, han: false });
   });
   const hanRuns = runs.filter((r) => r.han);
-  const hanWords = hanRuns.length ? cutRuns(hanRuns, jiebaWith(options.userWords)) : [];
+  const hanWords = hanRuns.length ? cutRuns(hanRuns, jiebaWith(options.userWords, options.priorityWords)) : [];
   const tokens: Token[] = [];
   let h = 0;
   for (const run of runs) {

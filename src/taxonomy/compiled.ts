@@ -15,6 +15,7 @@ interface CompiledFile {
   taxonomy: Taxonomy;
   patterns: [string, Pattern[]][];
   hanWords: string[];
+  priorityWords: string[];
 }
 
 export function compiledPathFor(file: string): string {
@@ -25,7 +26,7 @@ const sha1 = (b: Buffer | string) => createHash('sha1').update(b).digest('hex');
 
 /** The analyzer of a taxonomy, as a JSON document the build writes and a run reads back. */
 export function serialiseAnalyzer(a: Analyzer, yamlText: Buffer | string): string {
-  const doc: CompiledFile = { sha1: sha1(yamlText), taxonomy: a.taxonomy, patterns: [...a.compiled.patterns], hanWords: a.compiled.hanWords };
+  const doc: CompiledFile = { sha1: sha1(yamlText), taxonomy: a.taxonomy, patterns: [...a.compiled.patterns], hanWords: a.compiled.hanWords, priorityWords: a.compiled.priorityWords };
   return JSON.stringify(doc);
 }
 
@@ -41,7 +42,7 @@ export function loadAnalyzer(file: string = DEFAULT_TAXONOMY): Analyzer {
     try {
       const doc = JSON.parse(readFileSync(cached, 'utf8')) as CompiledFile;
       if (doc.sha1 === sha1(readFileSync(file))) {
-        return { taxonomy: { ...doc.taxonomy, file }, compiled: { patterns: new Map(doc.patterns), hanWords: doc.hanWords } };
+        return { taxonomy: { ...doc.taxonomy, file }, compiled: { patterns: new Map(doc.patterns), hanWords: doc.hanWords, priorityWords: doc.priorityWords ?? [] } };
       }
     } catch {
       // a broken cache is no reason to fail: read the YAML

@@ -53,6 +53,16 @@ describe('classify', () => {
     expect(c.evidence.map((e) => e.id)).toContain('pretraining');
   });
 
+  it('reads a title naming a PM role among others as a PM posting', () => {
+    expect(classify('招聘 产品经理/前端工程师/后端工程师\n负责预训练数据').id).toBe('model-side');
+  });
+
+  it('calls a posting in which no word names a product role not a PM role, whatever skills it lists', () => {
+    const c = classify('招聘 社群运营\n撰写PRD, 评估ROI');
+    expect(c.id).toBe('not-pm');
+    expect(c.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('calls a text with no signal at all not a PM role', () => {
     expect(classify('今天天气很好').id).toBe('not-pm');
   });

@@ -21,6 +21,16 @@ const skillsOf = (text: string) => {
 };
 const ids = (text: string) => skillsOf(text).map((s) => s.id).sort();
 
+describe('role words against skill words in the real taxonomy', () => {
+  it('keeps 产品经理 whole where a skill alias overlaps it (海外产品|经理)', async () => {
+    const { loadAnalyzer } = await import('../../src/taxonomy/compiled.js');
+    const real = loadAnalyzer();
+    const { report } = analyze({ source: 't', text: '【海外产品经理】\n负责AIGC产品规划' }, real);
+    expect(report.category.evidence.map((e) => e.id)).toContain('pm-title');
+    expect(report.category.id).not.toBe('not-pm');
+  });
+});
+
 describe('alias matching', () => {
   it('never hits inside a longer word: "AI" is not in MAIL or PAID', () => {
     expect(ids('Send MAIL to the PAID tier')).toEqual([]);
