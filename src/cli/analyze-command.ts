@@ -1,21 +1,18 @@
-import { createHash } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { analyze, type Analyzer } from '../analyze.js';
+import type { Pool } from '../batch/pool.js';
+import { withGaps } from '../batch/process.js';
+import { chooseJobs, runBatch } from '../batch/run.js';
 import { EXIT, JdlensError } from '../errors.js';
 import type { Lang, SourceText } from '../model.js';
 import { loadProfile } from '../profile/load.js';
 import { mergeReaders, readResume } from '../profile/resume.js';
 import type { Reader } from '../profile/types.js';
-import { listPostingFiles, readOne, readPostings, type Entry } from '../read/collect.js';
+import { listPostingFiles, readOne } from '../read/collect.js';
 import { readPostingStream } from '../read/input.js';
-import { Pool } from '../batch/pool.js';
-import { processPosting, readerToData, withGaps, type Done, type Job } from '../batch/process.js';
-import { availableParallelism } from 'node:os';
 import { atomicFileSink, streamSink, type Sink } from '../report/sink.js';
-import type { DuplicateOut, ErrorOut } from '../report/types.js';
 import { createWriter, type Format } from '../report/writers.js';
-import { SummaryBuilder } from '../summary/summary.js';
 import { loadAnalyzer } from '../taxonomy/compiled.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { startProgress } from './progress.js';
@@ -82,30 +79,12 @@ async function loadReader(opts: AnalyzeOptions, analyzer: Analyzer): Promise<Rea
 }
 
 
-const BATCH = 16;
-
-/** --jobs: how many worker threads; by default as many as cores (at most 4) for 32 postings or more. */
-function parseJobs(v: string | undefined, files: string[]): number {
-  if (v !== undefined) {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 64) throw new JdlensError('usage', `--jobs takes a whole number from 1 to 64, not "${v}"`);
-    return n;
-  }
-  const many = files.length >= 32 || files.some((f) => extname(f).toLowerCase() === '.jsonl' && fileSize(f) > 64 * 1024);
-  return many ? Math.min(4, availableParallelism()) : 1;
-}
-
-function fileSize(f: string): number {
-  try {
-    return statSync(f).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Identical postings (after NFKC and white space) are analysed once. */
-function textKey(text: string): string {
-  return createHash('sha1').update(text.normalize('NFKC').replace(/\s+/g, ' ').trim()).digest('hex');
+/** --jobs: a whole number of worker threads, or undefined to let the batch choose. */
+function parseJobs(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new JdlensError('usage', `--jobs takes a whole number from 1 to 64, not "${v}"`);
+  return n;
 }
 
 /** A single file that is not JSONL: its errors are the command's errors (exit 2). */
@@ -163,74 +142,29 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
 
     const walk = listPostingFiles(inputs);
     if (opts.verbose) for (const s of walk.skipped) io.stderr.write(`jdlens: skipped ${s.path}: ${s.reason}\n`);
-    const summary = new SummaryBuilder(analyzer.taxonomy);
-    const errors: ErrorOut[] = [];
-    const duplicates: DuplicateOut[] = [];
-    const seen = new Map<string, string>();
     // a spinner and a report on one terminal would trample each other
     const progress = await startProgress(io.stderr, walk.files.length, !io.stdout.isTTY || Boolean(opts.out));
-    const fail = (e: Extract<Entry, { ok: false }>) => {
-      errors.push({ source: e.source, code: e.error.code, message: e.error.message });
-      summary.error();
-      io.stderr.write(`jdlens: ${e.error.message}\n`);
-    };
-    walk.errors.forEach((e) => {
-      if (!e.ok) fail(e);
-    });
-    let analysed = 0;
-    let files = 0;
-    // worker threads where they pay: enough postings to outweigh each worker's start-up
-    const jobs = parseJobs(opts.jobs, walk.files);
-    const asJson = format === 'json';
-    const processOpts = { analyzer, reader, asJson };
-    pool = jobs > 1 ? new Pool(jobs, { taxonomy: opts.taxonomy ?? DEFAULT_TAXONOMY, ...(reader ? { reader: readerToData(reader) } : {}), asJson }) : undefined;
-    let seq = 0;
-    let batch: Job[] = [];
-    const inFlight: Promise<Done[]>[] = [];
-    const dispatch = () => {
-      if (!batch.length) return;
-      const jobsNow = batch;
-      batch = [];
-      inFlight.push(pool ? pool.run(jobsNow) : Promise.resolve(jobsNow.map((j) => processPosting(j, processOpts))));
-    };
-    const handle = (dones: Done[]) => {
-      for (const d of dones) {
-        summary.add(d.summary);
-        if (d.json !== undefined && writer.postingJson) writer.postingJson(d.json);
-        else if (d.report) writer.posting(d.report);
-        analysed++;
-      }
-    };
-    let lastFile = '';
-    for await (const entry of readPostings(walk.files)) {
-      const file = (entry.ok ? entry.posting.source : entry.source).replace(/#[^#/\\]*$/, '');
-      if (file !== lastFile) {
-        lastFile = file;
-        progress.tick(++files);
-      }
-      if (!entry.ok) {
-        fail(entry);
-        continue;
-      }
-      const key = textKey(entry.posting.text);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        duplicates.push({ source: entry.posting.source, duplicateOf: first });
-        summary.duplicate();
-        continue;
-      }
-      seen.set(key, entry.posting.source);
-      batch.push({ seq: seq++, posting: entry.posting });
-      if (batch.length >= BATCH) dispatch();
-      // bounded work in flight: memory stays flat however large the folder
-      while (inFlight.length > 2 * jobs + 2) handle(await inFlight.shift()!);
-    }
-    dispatch();
-    while (inFlight.length) handle(await inFlight.shift()!);
-    await pool?.close();
+    const result = await runBatch(
+      walk.files,
+      walk.errors,
+      {
+        analyzer,
+        taxonomyFile: opts.taxonomy ?? DEFAULT_TAXONOMY,
+        reader,
+        asJson: format === 'json',
+        jobs: chooseJobs(parseJobs(opts.jobs), walk.files),
+        onPool: (p) => (pool = p),
+      },
+      {
+        posting: (d) => (d.json !== undefined && writer.postingJson ? writer.postingJson(d.json) : d.report && writer.posting(d.report)),
+        error: (e) => io.stderr.write(`jdlens: ${e.message}\n`),
+        file: (n) => progress.tick(n),
+      },
+    );
     progress.stop();
-    writer.end(errors, duplicates, summary.build());
+    writer.end(result.errors, result.duplicates, result.summary);
     sink.close();
+    const { analysed, errors, duplicates } = result;
     if (analysed === 0 && errors.length === 0 && duplicates.length === 0) {
       io.stderr.write('jdlens: no posting files found (.txt, .md, .html, .json, .jsonl)\n');
       return EXIT.usage;

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import type { Analyzer } from '../analyze.js';
+import type { Reader } from '../profile/types.js';
+import { readPostings, type Entry } from '../read/collect.js';
+import type { DuplicateOut, ErrorOut } from '../report/types.js';
+import { SummaryBuilder, type Summary } from '../summary/summary.js';
+import { Pool } from './pool.js';
+import { processPosting, readerToData, type Done, type Job } from './process.js';
+
+/** Postings sent to a worker at a time. */
+const BATCH = 16;
+
+export interface BatchOptions {
+  analyzer: Analyzer;
+  /** the taxonomy file, for worker threads to load the same analyzer */
+  taxonomyFile: string;
+  reader: Reader | undefined;
+  /** reports as JSON text (cheaper across threads) rather than objects */
+  asJson: boolean;
+  jobs: number;
+  /** the pool, once there is one: an interrupted run stops it */
+  onPool?: (pool: Pool) => void;
+}
+
+export interface BatchEvents {
+  /** each posting done, in input order */
+  posting(done: Done): void;
+  /** each input that could not be read, as it is met */
+  error(error: ErrorOut): void;
+  /** the number of files begun so far */
+  file(n: number): void;
+}
+
+export interface BatchResult {
+  analysed: number;
+  errors: ErrorOut[];
+  duplicates: DuplicateOut[];
+  summary: Summary;
+}
+
+/** --jobs: as given, or by default one worker per core (at most 4) for 32 postings or more. */
+export function chooseJobs(requested: number | undefined, files: string[]): number {
+  if (requested !== undefined) return requested;
+  const big = (f: string) => {
+    try {
+      return extname(f).toLowerCase() === '.jsonl' && statSync(f).size > 64 * 1024;
+    } catch {
+      return false;
+    }
+  };
+  return files.length >= 32 || files.some(big) ? Math.min(4, availableParallelism()) : 1;
+}
+
+/** Identical postings (after NFKC and white space) are analysed once. */
+function textKey(text: string): string {
+  return createHash('sha1').update(text.normalize('NFKC').replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/**
+ * Many postings through the pipeline: read in order, duplicates set aside, analysed in worker
+ * threads (or here), handed back in input order, counted for the summary. A bounded number of
+ * postings is in flight at any time, so memory stays flat however large the folder.
+ */
+export async function runBatch(files: string[], readErrors: Entry[], opts: BatchOptions, events: BatchEvents): Promise<BatchResult> {
+  const summary = new SummaryBuilder(opts.analyzer.taxonomy);
+  const errors: ErrorOut[] = [];
+  const duplicates: DuplicateOut[] = [];
+  const seen = new Map<string, string>();
+  const fail = (e: Extract<Entry, { ok: false }>) => {
+    const out = { source: e.source, code: e.error.code, message: e.error.message };
+    errors.push(out);
+    summary.error();
+    events.error(out);
+  };
+  for (const e of readErrors) if (!e.ok) fail(e);
+
+  const processOpts = { analyzer: opts.analyzer, reader: opts.reader, asJson: opts.asJson };
+  const pool =
+    opts.jobs > 1 ? new Pool(opts.jobs, { taxonomy: opts.taxonomyFile, ...(opts.reader ? { reader: readerToData(opts.reader) } : {}), asJson: opts.asJson }) : undefined;
+  if (pool) opts.onPool?.(pool);
+  let analysed = 0;
+  let seq = 0;
+  let batch: Job[] = [];
+  const inFlight: Promise<Done[]>[] = [];
+  const dispatch = () => {
+    if (!batch.length) return;
+    const jobs = batch;
+    batch = [];
+    inFlight.push(pool ? pool.run(jobs) : Promise.resolve(jobs.map((j) => processPosting(j, processOpts))));
+  };
+  const handle = (dones: Done[]) => {
+    for (const d of dones) {
+      summary.add(d.summary);
+      events.posting(d);
+      analysed++;
+    }
+  };
+
+  let begun = 0;
+  let lastFile = '';
+  for await (const entry of readPostings(files)) {
+    const file = (entry.ok ? entry.posting.source : entry.source).replace(/#[^#/\\]*$/, '');
+    if (file !== lastFile) {
+      lastFile = file;
+      events.file(++begun);
+    }
+    if (!entry.ok) {
+      fail(entry);
+      continue;
+    }
+    const key = textKey(entry.posting.text);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      duplicates.push({ source: entry.posting.source, duplicateOf: first });
+      summary.duplicate();
+      continue;
+    }
+    seen.set(key, entry.posting.source);
+    batch.push({ seq: seq++, posting: entry.posting });
+    if (batch.length >= BATCH) dispatch();
+    while (inFlight.length > 2 * opts.jobs + 2) handle(await inFlight.shift()!);
+  }
+  dispatch();
+  while (inFlight.length) handle(await inFlight.shift()!);
+  await pool?.close();
+  return { analysed, errors, duplicates, summary: summary.build() };
+}
