@@ -3,11 +3,8 @@ import { dirname, extname, resolve } from 'node:path';
 import { analyze, type Analyzer } from '../analyze.js';
 import type { Pool } from '../batch/pool.js';
 import { withGaps } from '../batch/process.js';
-import { chooseJobs, runBatch } from '../batch/run.js';
 import { EXIT, JdlensError } from '../errors.js';
 import type { Lang, SourceText } from '../model.js';
-import { loadProfile } from '../profile/load.js';
-import { mergeReaders, readResume } from '../profile/resume.js';
 import type { Reader } from '../profile/types.js';
 import { listPostingFiles, readOne } from '../read/collect.js';
 import { readPostingStream } from '../read/input.js';
@@ -73,6 +70,8 @@ function checkOut(out: string): void {
 }
 
 async function loadReader(opts: AnalyzeOptions, analyzer: Analyzer): Promise<Reader | undefined> {
+  if (!opts.profile && !opts.resume) return undefined;
+  const [{ loadProfile }, { mergeReaders, readResume }] = await Promise.all([import('../profile/load.js'), import('../profile/resume.js')]);
   const profile = opts.profile ? loadProfile(opts.profile, analyzer.taxonomy) : undefined;
   const resume = opts.resume ? readResume(await readOne(opts.resume), analyzer) : undefined;
   return mergeReaders(profile, resume);
@@ -140,6 +139,8 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
       return EXIT.ok;
     }
 
+    // folder runs need the batch machinery (threads, hashing); a single posting does not
+    const { chooseJobs, runBatch } = await import('../batch/run.js');
     const walk = listPostingFiles(inputs);
     if (opts.verbose) for (const s of walk.skipped) io.stderr.write(`jdlens: skipped ${s.path}: ${s.reason}\n`);
     // a spinner and a report on one terminal would trample each other
