@@ -93,7 +93,6 @@ export interface MatchContext {
 export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[] {
   const { norm, tokens } = ctx;
   const hits: Hit[] = [];
-  const lineText = norm.text.split('\n');
   const covered: Record<OwnerKind, number> = { skill: -1, role: -1, sub: -1 };
   // one trimmed context string per line, however many hits stand in it
   const contexts: string[] = [];
@@ -113,7 +112,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
       const orig = toOriginal(norm, s, e);
       const lineNo = tok.line;
       const line = ctx.lines[lineNo - 1];
-      const lt = lineText[lineNo - 1] ?? '';
+      const lt = line?.text ?? '';
       const lineStart = norm.lineStarts[lineNo - 1]!;
       const mention: Mention = {
         text: norm.original.slice(orig.start, orig.end),

@@ -81,10 +81,10 @@ const RULES: Rule[] = [
 export function extractRequirements(norm: NormalisedText, lines: Line[]): RequirementOut[] {
   const out: RequirementOut[] = [];
   const seen = new Set<string>();
-  const texts = norm.text.split('\n');
-  texts.forEach((text, idx) => {
-    const line = lines[idx];
-    if (!line || line.isHeading) return;
+  // the section lines are the normalised text's lines: no need to split it again
+  lines.forEach((line, idx) => {
+    const text = line.text;
+    if (line.isHeading) return;
     const base = norm.lineStarts[idx]!;
     for (const rule of RULES) {
       if (rule.hint && !rule.hint.test(text)) continue;

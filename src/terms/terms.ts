@@ -73,7 +73,6 @@ export class TermCounter {
       const at = norm.starts[t.start] ?? 0;
       return covered.some(([s, e]) => at >= s && at < e);
     };
-    const lines = norm.text.split('\n');
     const seen = new Set<string>();
     let prev: Token | undefined;
     for (const t of tokens) {
@@ -89,7 +88,7 @@ export class TermCounter {
         seen.add(term);
         const e = this.df.get(term);
         if (e) e.n++;
-        else this.df.set(term, { n: 1, idf, example: (lines[t.line - 1] ?? '').trim().slice(0, 80) });
+        else this.df.set(term, { n: 1, idf, example: (sections.lines[t.line - 1]?.text ?? '').trim().slice(0, 80) });
       };
       note(word, idfOf(t));
       if (prev && prev.line === t.line && /^[\s\-/]*$/.test(norm.text.slice(prev.end, t.start))) {
