@@ -8,7 +8,7 @@ import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/
 import { extractRequirements } from './requirements/extract.js';
 import { detectSections, type SectionResult } from './sections/sections.js';
 import { segment } from './segment/segment.js';
-import type { Taxonomy } from './taxonomy/types.js';
+import type { Skill, Taxonomy } from './taxonomy/types.js';
 import { byString } from './util.js';
 
 export interface Analyzer {
@@ -59,36 +59,36 @@ function groupHits(hits: Hit[], kind: Hit['kind']): Map<string, Mention[]> {
 export interface ReadText {
   norm: NormalisedText;
   sections: SectionResult;
+  /** every token with `allTokens`, else those matching could use */
   tokens: Token[];
   hits: Hit[];
 }
 
 /** normalise → segment → sections → match: what a posting, a résumé or a term count starts from. */
-export function readText(text: string, analyzer: Analyzer): ReadText {
+export function readText(text: string, analyzer: Analyzer, allTokens = false): ReadText {
   const { compiled } = analyzer;
   const norm = normalise(text);
   const sections = detectSections(norm.text.split('\n'));
-  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords });
+  // matching needs only the tokens that can be part of a hit; counting terms needs them all
+  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only });
   const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine }, compiled);
   return { norm, sections, tokens, hits };
 }
 
-/** read → normalise → segment → sections → match → classify: one posting in, one report out. */
-export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
-  const { taxonomy } = analyzer;
-  const { norm, sections, hits } = readText(input.text, analyzer);
+const skillIndex = new WeakMap<Taxonomy, Map<string, Skill>>();
 
-  const skillHits = groupHits(hits, 'skill');
-  // what a posting says of its company or benefits feeds the classification, not the list of skills asked for
-  const askedHits = groupHits(hits.filter((h) => !h.mention.background), 'skill');
-  const roleHits = groupHits(hits, 'role');
-  const owners: OwnerMentions[] = [
-    ...[...skillHits].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
-    ...[...roleHits].map(([id, mentions]) => ({ kind: 'role' as const, id, mentions })),
-  ];
-  const cls = classify(taxonomy, owners);
+function skillsById(taxonomy: Taxonomy): Map<string, Skill> {
+  let m = skillIndex.get(taxonomy);
+  if (!m) {
+    m = new Map(taxonomy.skills.map((s) => [s.id, s]));
+    skillIndex.set(taxonomy, m);
+  }
+  return m;
+}
 
-  const skillDefs = new Map(taxonomy.skills.map((s) => [s.id, s]));
+/** The skills a posting asks for, strongest first. */
+function skillsOut(taxonomy: Taxonomy, askedHits: Map<string, Mention[]>): SkillOut[] {
+  const skillDefs = skillsById(taxonomy);
   const skills: SkillOut[] = [];
   for (const [id, mentions] of askedHits) {
     const def = skillDefs.get(id)!;
@@ -99,8 +99,11 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     if (prof) s.proficiency = prof;
     skills.push(s);
   }
-  skills.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength) || b.count - a.count || byString(a.id, b.id));
+  return skills.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength) || b.count - a.count || byString(a.id, b.id));
+}
 
+/** Sub-labels (modality, business model …) with their counts and first mentions. */
+function subLabelsOut(taxonomy: Taxonomy, hits: Hit[]): Record<string, SubLabelOut[]> {
   const subHits = groupHits(hits, 'sub');
   const subLabels: Record<string, SubLabelOut[]> = {};
   for (const g of taxonomy.subLabels) {
@@ -111,6 +114,22 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     }
     if (values.length) subLabels[g.id] = values.sort((a, b) => b.count - a.count || byString(a.id, b.id));
   }
+  return subLabels;
+}
+
+/** read → normalise → segment → sections → match → classify: one posting in, one report out. */
+export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
+  const { taxonomy } = analyzer;
+  const { norm, sections, hits } = readText(input.text, analyzer);
+
+  // what a posting says of its company or benefits feeds the classification, not the list of skills asked for
+  const owners: OwnerMentions[] = [
+    ...[...groupHits(hits, 'skill')].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
+    ...[...groupHits(hits, 'role')].map(([id, mentions]) => ({ kind: 'role' as const, id, mentions })),
+  ];
+  const cls = classify(taxonomy, owners);
+  const skills = skillsOut(taxonomy, groupHits(hits.filter((h) => !h.mention.background), 'skill'));
+  const subLabels = subLabelsOut(taxonomy, hits);
 
   const requirements = extractRequirements(norm, sections.lines);
   const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line)]);

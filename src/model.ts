@@ -60,7 +60,8 @@ export interface Mention {
   start: number;
   end: number;
   strength: Strength;
-  proficiency?: Proficiency;
+  /** the proficiency word before it in its clause (精通, familiar with …), if any */
+  proficiency: Proficiency | undefined;
   /** the whole original line the mention stands in, trimmed */
   context: string;
   inTitle: boolean;
@@ -68,7 +69,7 @@ export interface Mention {
   /** stands in a role heading (see Line.roleHeading) */
   inRoleHeading: boolean;
   /** its clause asks the reader to know something (熟悉, 理解, experience with …) */
-  asksToKnow?: boolean;
+  asksToKnow: boolean;
 }
 
 export type Proficiency = 'expert' | 'proficient' | 'familiar' | 'aware';

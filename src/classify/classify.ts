@@ -74,24 +74,47 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * The confidence is P(not-pm) for a non-PM role, else (1 − P(not-pm)) × softmax(scores / T) of
  * the winner among the four PM categories.
  */
+/** A skill or role as classification reads it: weights in CATEGORY_IDS order, fixed shape. */
+interface OwnerDef {
+  role: boolean;
+  weights: number[];
+  /** its weight toward not-pm (roles only count it) */
+  towardNotPm: number;
+  titleFactor: number;
+  bodyFactor: number;
+}
+
+const models = new WeakMap<Taxonomy, Map<string, OwnerDef>>();
+
+/** Every owner of a taxonomy, keyed "skill:id" or "role:id", worked out once per taxonomy. */
+function ownerDefs(tax: Taxonomy): Map<string, OwnerDef> {
+  let m = models.get(tax);
+  if (!m) {
+    m = new Map();
+    for (const s of tax.skills) m.set(`skill:${s.id}`, { role: false, weights: CATEGORY_IDS.map((c) => s.weights[c] ?? 0), towardNotPm: s.weights['not-pm'] ?? 0, titleFactor: SKILL_TITLE_FACTOR, bodyFactor: 1 });
+    for (const r of tax.roles) m.set(`role:${r.id}`, { role: true, weights: CATEGORY_IDS.map((c) => r.weights[c] ?? 0), towardNotPm: r.weights['not-pm'] ?? 0, titleFactor: r.titleFactor, bodyFactor: r.bodyFactor });
+    models.set(tax, m);
+  }
+  return m;
+}
+
 export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification {
-  const scores = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
-  const skills = new Map(tax.skills.map((s) => [s.id, s]));
-  const roles = new Map(tax.roles.map((r) => [r.id, r]));
-  const pulls: { o: OwnerMentions; pull: number; best: Mention; weights: Partial<Record<CategoryId, number>> }[] = [];
+  const defs = ownerDefs(tax);
+  const totals = CATEGORY_IDS.map(() => 0);
+  const pulls: { o: OwnerMentions; pull: number; best: Mention; def: OwnerDef }[] = [];
   let balance = 0;
   let roleSeen = false;
   let pmSeen = false;
   // a title that names a PM role among others ("产品经理/前端开发工程师/SRE") is a PM posting to its reader
-  const pmInTitle = owners.some((o) => o.kind === 'role' && (roles.get(o.id)?.weights['not-pm'] ?? 0) < 0 && o.mentions.some((m) => m.inTitle));
+  const pmInTitle = owners.some((o) => o.kind === 'role' && (defs.get(`role:${o.id}`)?.towardNotPm ?? 0) < 0 && o.mentions.some((m) => m.inTitle));
   for (const o of owners) {
-    const def = o.kind === 'skill' ? skills.get(o.id) : roles.get(o.id);
+    const def = defs.get(`${o.kind}:${o.id}`);
     if (!def) continue;
-    const { pull, best } = 'titleFactor' in def ? ownerPull(o.mentions, def.titleFactor, def.bodyFactor) : ownerPull(o.mentions, SKILL_TITLE_FACTOR);
+    const { pull, best } = ownerPull(o.mentions, def.titleFactor, def.bodyFactor);
     if (!best) continue;
-    for (const c of CATEGORY_IDS) scores[c] += (def.weights[c] ?? 0) * pull;
-    if ('titleFactor' in def) {
-      const toward = def.weights['not-pm'] ?? 0;
+    for (let c = 0; c < totals.length; c++) totals[c]! += def.weights[c]! * pull;
+    if (def.role) {
+      const toward = def.towardNotPm;
       if (toward !== 0) {
         roleSeen = true;
         if (toward < 0) pmSeen = true;
@@ -99,9 +122,9 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
         balance += Math.sign(toward) * counted;
       }
     }
-    pulls.push({ o, pull, best, weights: def.weights });
+    pulls.push({ o, pull, best, def });
   }
-  for (const c of CATEGORY_IDS) scores[c] = round(scores[c]);
+  const scores = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, round(totals[i]!)])) as Record<CategoryId, number>;
 
   const pmTop = PM_CATEGORIES.reduce((best, c) => (scores[c] > scores[best] ? c : best), PM_CATEGORIES[0]!);
   const exps = PM_CATEGORIES.map((c) => Math.exp((scores[c] - scores[pmTop]) / TEMPERATURE));
@@ -115,7 +138,7 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
   const confidence = round(id === 'not-pm' ? pNotPm : (1 - pNotPm) * pmShare);
 
   const evidence: Evidence[] = pulls
-    .map(({ o, pull, best, weights }) => ({
+    .map(({ o, pull, best, def }) => ({
       kind: o.kind,
       id: o.id,
       text: best.text,
@@ -123,7 +146,7 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
       start: best.start,
       end: best.end,
       context: best.context,
-      contribution: round((weights[id] ?? 0) * pull),
+      contribution: round(def.weights[CATEGORY_IDS.indexOf(id)]! * pull),
     }))
     .filter((e) => e.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution || a.start - b.start)

@@ -1,4 +1,4 @@
-import { segmentPhrase } from '../segment/segment.js';
+import { segmentPhrase, type TokenFilter } from '../segment/segment.js';
 import type { Aliases, Taxonomy } from '../taxonomy/types.js';
 
 export type OwnerKind = 'skill' | 'role' | 'sub';
@@ -17,11 +17,58 @@ export interface Pattern {
 }
 
 export interface CompiledTaxonomy {
+  /** patterns by the key of their first unit, longest first */
   patterns: Map<string, Pattern[]>;
   /** every Han alias part, for jieba's user dictionary */
   hanWords: string[];
   /** the Han parts of role aliases ("产品经理"): they outweigh skill words where two overlap ("海外产品经理") */
   priorityWords: string[];
+  /** patterns whose first unit is Han, by the code of its first character */
+  byHanFirst: Map<number, Pattern[]>;
+  /** what segmentation must keep for matching */
+  only: TokenFilter;
+}
+
+/** The compiled taxonomy with the indexes derived from its patterns (built, or read back from JSON). */
+export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string[], priorityWords: string[]): CompiledTaxonomy {
+  const byHanFirst = new Map<number, Pattern[]>();
+  const hanUnits = new Map<number, string[]>();
+  const hanStart = new Uint8Array(0x10000);
+  const latinKeys = new Set<string>();
+  for (const list of patterns.values()) {
+    for (const p of list) {
+      const first = p.units[0]!;
+      if (first.script === 'han') {
+        const c = first.key.charCodeAt(0);
+        const l = byHanFirst.get(c);
+        if (l) l.push(p);
+        else byHanFirst.set(c, [p]);
+      }
+      for (const u of p.units) {
+        if (u.script === 'latin') {
+          latinKeys.add(u.key);
+          continue;
+        }
+        const c = u.key.charCodeAt(0);
+        hanStart[c] = 1;
+        const l = hanUnits.get(c);
+        if (!l) hanUnits.set(c, [u.key]);
+        else if (!l.includes(u.key)) l.push(u.key);
+      }
+    }
+  }
+  const only: TokenFilter = {
+    hanRun(text, start, end) {
+      for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (hanStart[c] !== 1) continue;
+        for (const u of hanUnits.get(c)!) if (i + u.length <= end && text.startsWith(u, i)) return true;
+      }
+      return false;
+    },
+    latinKey: (key) => latinKeys.has(key),
+  };
+  return { patterns, hanWords, priorityWords, byHanFirst, only };
 }
 
 /** The first unit's key: a Latin stem, or a Han unit's first character (the two never collide). */
@@ -51,5 +98,5 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   for (const r of tax.roles) add('role', r.id, r.aliases);
   for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases);
   for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);
-  return { patterns, hanWords: [...han].filter((w) => !priority.has(w)), priorityWords: [...priority] };
+  return indexPatterns(patterns, [...han].filter((w) => !priority.has(w)), [...priority]);
 }

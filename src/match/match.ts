@@ -3,7 +3,7 @@ import { toOriginal } from '../normalise/normalise.js';
 import { clausesOf, type Clauses } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
 import { sameWordForm } from '../segment/segment.js';
-import { indexKey, type CompiledTaxonomy, type OwnerKind, type Pattern } from './compile.js';
+import { type CompiledTaxonomy, type OwnerKind, type Pattern } from './compile.js';
 
 export interface Hit {
   kind: OwnerKind;
@@ -12,10 +12,12 @@ export interface Hit {
 }
 
 // Between two words of one alias only spaces, hyphens and slashes may stand ("fine-tuned", "A/B test").
-const JOINERS = new Set([' ', '\t', '-', '_', '/', '·', '&']);
-
 function joinable(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!JOINERS.has(text[k]!)) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    // space, tab, - _ / · &
+    if (c !== 0x20 && c !== 0x09 && c !== 0x2d && c !== 0x5f && c !== 0x2f && c !== 0xb7 && c !== 0x26) return false;
+  }
   return true;
 }
 const CLAUSE_BREAK = /[;；。!！?？]|\.\s/g;
@@ -33,16 +35,40 @@ const ASKS_TO_KNOW = /(原理|理解|熟悉|了解|掌握|精通|认知|经验|k
 /** How far from a mention a proficiency word or a "know" word may stand, within its clause. */
 const NEAR = 80;
 
+/**
+ * What one line can say of the mentions in it, worked out once per line. None of the words above needs
+ * anything outside its match, so a word that is nowhere in the line is in none of its clauses either:
+ * most lines are never searched again.
+ */
+interface LineWords {
+  clauses: Clauses;
+  knows: boolean;
+  /** the proficiency patterns that match somewhere in the line */
+  proficiencies: [Proficiency, RegExp][];
+}
+
+function lineWords(owner: object, text: string): LineWords {
+  return {
+    clauses: clausesOf(owner, text, CLAUSE_BREAK),
+    knows: ASKS_TO_KNOW.test(text),
+    proficiencies: PROFICIENCY.filter(([, re]) => {
+      re.lastIndex = 0;
+      return re.test(text);
+    }),
+  };
+}
+
 /** Whether the clause around a mention asks the reader to know its topic. */
-export function asksToKnow(clauses: Clauses, at: number): boolean {
-  return ASKS_TO_KNOW.test(clauses.near(at, NEAR).whole);
+function asksToKnow(words: LineWords, at: number): boolean {
+  return words.knows && ASKS_TO_KNOW.test(words.clauses.near(at, NEAR).whole);
 }
 
 /** The proficiency word nearest before the mention, within its clause. */
-export function proficiencyBefore(clauses: Clauses, at: number): Proficiency | undefined {
-  const clause = clauses.near(at, NEAR).before;
+function proficiencyBefore(words: LineWords, at: number): Proficiency | undefined {
+  if (words.proficiencies.length === 0) return undefined;
+  const clause = words.clauses.near(at, NEAR).before;
   let best: { p: Proficiency; pos: number } | undefined;
-  for (const [p, re] of PROFICIENCY) {
+  for (const [p, re] of words.proficiencies) {
     re.lastIndex = 0;
     for (let m = re.exec(clause); m; m = re.exec(clause)) {
       if (!best || m.index > best.pos) best = { p, pos: m.index };
@@ -96,10 +122,11 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
   const covered: Record<OwnerKind, number> = { skill: -1, role: -1, sub: -1 };
   // one trimmed context string per line, however many hits stand in it
   const contexts: string[] = [];
+  const lineInfo: LineWords[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (ctx.lines[tok.line - 1]?.isHeading) continue;
-    const candidates = compiled.patterns.get(indexKey(tok));
+    const candidates = tok.script === 'han' ? compiled.byHanFirst.get(tok.key.charCodeAt(0)) : compiled.patterns.get(tok.key);
     if (!candidates) continue;
     for (const p of candidates) {
       // a kind matched here already covers this token: the longest alias won (candidates are longest first)
@@ -124,11 +151,12 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         inTitle: lineNo === ctx.titleLine,
         background: line?.background ?? false,
         inRoleHeading: line?.roleHeading ?? false,
+        asksToKnow: false,
+        proficiency: undefined,
       };
-      const clauses = clausesOf(line ?? mention, lt, CLAUSE_BREAK);
-      if (asksToKnow(clauses, s - lineStart)) mention.asksToKnow = true;
-      const prof = proficiencyBefore(clauses, s - lineStart);
-      if (prof) mention.proficiency = prof;
+      const words = (lineInfo[lineNo] ??= lineWords(line ?? mention, lt));
+      mention.asksToKnow = asksToKnow(words, s - lineStart);
+      mention.proficiency = proficiencyBefore(words, s - lineStart);
       hits.push({ kind: p.kind, owner: p.owner, mention });
     }
   }

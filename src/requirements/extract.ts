@@ -7,7 +7,7 @@ type Kind = RequirementOut['kind'];
 
 interface Rule {
   kind: Kind;
-  /** a cheap test a line must pass before the rule's expression runs on it */
+  /** a cheap test a line must pass before the rule's expression runs on it: a word every match holds */
   hint?: RegExp;
   re: RegExp;
   value: (m: RegExpExecArray) => string | number | undefined;
@@ -39,6 +39,7 @@ const minYears = (m: RegExpExecArray): number | undefined => {
 const RULES: Rule[] = [
   {
     kind: 'years',
+    hint: /年/,
     // 3年以上 / 3 年及以上 / 至少1年 / 3-5年 … 经验 ; not 2023年
     re: /(?<![\w.])(\d{1,2})\s*(?:[-~～–—到至]\s*\d{1,2}\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,40}(?:经验|经历|工作|背景|从业))/g,
     value: minYears,
@@ -46,6 +47,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'years',
+    hint: /year/i,
     re: /(?<![\w.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi,
     value: minYears,
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
@@ -58,12 +60,14 @@ const RULES: Rule[] = [
   },
   {
     kind: 'major',
+    hint: /专业|degree|background/i,
     re: /((?:计算机|人工智能|软件工程|数据科学|统计|数学|信息管理|电子|通信|自动化|金融|经济|设计|心理学|理工)[^，。；;]{0,40}?)(?:等)?(?:相关)?专业|(?:degree|background)\s+in\s+([A-Z][A-Za-z ,&/]{2,80}?)(?=[.;]|,? or\b|$)/g,
     value: (m) => (m[1] ?? m[2] ?? '').trim() || undefined,
     label: (v) => ({ zh: `专业：${v}`, en: `Major: ${v}` }),
   },
   {
     kind: 'language',
+    hint: /英语|英文|english|mandarin|chinese/i,
     re: /(英语|英文)(?:可作为工作语言|流利|读写|听说读写|口语|能力)|(?:fluent|fluency|proficien(?:t|cy)|communication)\s+(?:in\s+)?(English|Mandarin|Chinese)(?:\s+and\s+(?:English|Mandarin|Chinese))?|(English|Mandarin|Chinese)\s+(?:fluency|proficiency|is required|as a working language)/gi,
     value: (m) => (/英|english/i.test(m[0]) ? 'english' : 'chinese'),
     label: (v) => (v === 'english' ? { zh: '英语工作能力', en: 'Working English' } : { zh: '中文工作能力', en: 'Working Chinese' }),

@@ -1,4 +1,5 @@
 import type { Line, Strength } from '../model.js';
+import { hasHan, mayBePictographic } from '../normalise/script.js';
 import { clausesOf } from './clauses.js';
 
 type Kind = Strength | 'other';
@@ -28,31 +29,46 @@ export interface SectionResult {
   hasHeadings: boolean;
 }
 
+const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{1F300}-\u{1FAFF}]/gu;
+
 /** Strips what decorates a heading: markdown marks, bullets, brackets, emoji, numbering, a trailing colon. */
 export function headingCore(line: string): string {
-  return line
+  let s = line
     .replace(/[’‘]/g, "'")
     .replace(/[#*_>`|]+/g, ' ')
     .replace(/^[\s\-•●◆■□▪·+]+/, '')
-    .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）．]\s*/, '')
-    .replace(/[\p{Extended_Pictographic}\u{1F300}-\u{1FAFF}]/gu, '')
+    .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）．]\s*/, '');
+  if (mayBePictographic(s)) s = s.replace(PICTOGRAPHIC, '');
+  return s
     .replace(/[【】\[\]「」]/g, ' ')
     .replace(/[:：?？!！。]+\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+// bilingual headings ("About the role 岗位职责", "Requirements / 任职要求") are read part by part
+const HEADING_PARTS = /\s*[/|｜]\s*|(?<=[A-Za-z)])\s*(?=\p{Script=Han})|(?<=\p{Script=Han})\s*(?=[A-Za-z])/u;
+
 function headingKind(line: string): Kind | undefined {
   // a heading is short: a long line is not one, whatever its decoration
   if (line.length > 160) return undefined;
   const core = headingCore(line);
   if (core.length === 0 || core.length > 100) return undefined;
-  // bilingual headings ("About the role 岗位职责", "Requirements / 任职要求") are read part by part
-  const parts = [core, ...core.split(/\s*[/|｜]\s*|(?<=[A-Za-z)])\s*(?=\p{Script=Han})|(?<=\p{Script=Han})\s*(?=[A-Za-z])/u)].map((p) => p.trim()).filter(Boolean);
-  const kinds = parts.map((p) => HEADINGS.find(([, re]) => re.test(p))?.[0]).filter((k) => k !== undefined);
-  if (parts.length > 1 && kinds.length < parts.length - 1) return undefined;
+  // most lines hold no slash, no bar and no Han next to Latin: they are one part, and splitting them is dear
+  const split = /[/|｜]/.test(core) || (/[A-Za-z]/.test(core) && hasHan(core)) ? core.split(HEADING_PARTS) : [core];
+  const parts = [core, ...split].map((p) => p.trim()).filter(Boolean);
+  // every part but one must be a heading: two parts that are not end the search
+  const kinds: Kind[] = [];
+  let misses = 0;
+  for (const p of parts) {
+    const k = HEADINGS.find(([, re]) => re.test(p))?.[0];
+    if (k !== undefined) kinds.push(k);
+    else if (parts.length > 1 && ++misses > 1) return undefined;
+  }
   return kinds.find((k) => k !== 'other') ?? kinds[0];
 }
+
+
 
 /** "任职要求：本科以上" — a heading with its first item on the same line. */
 function inlineHeading(line: string): Kind | undefined {

@@ -1,6 +1,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import type { NormalisedText, Token } from '../model.js';
+import { isHanCode } from '../normalise/script.js';
 import { jiebaWith } from './jieba.js';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -10,12 +11,11 @@ const tokenizer = new WordTokenizer();
 const stems = new Map<string, string>();
 
 export function latinKey(word: string): string {
-  const lower = word.toLowerCase();
-  let stem = stems.get(lower);
+  // postings repeat their words: a bounded cache, by the word as written, saves most of the stemming
+  let stem = stems.get(word);
   if (stem === undefined) {
-    stem = PorterStemmer.stem(lower);
-    // postings repeat their words: a bounded cache saves most of the stemming
-    if (stems.size < 50_000) stems.set(lower, stem);
+    stem = PorterStemmer.stem(word.toLowerCase());
+    if (stems.size < 50_000) stems.set(word, stem);
   }
   return stem;
 }
@@ -33,6 +33,7 @@ function remainder(word: string, stem: string): string {
 
 /** Whether a token's word and an alias's word, already known to share a stem, are forms of one word. */
 export function sameWordForm(tokenWord: string, aliasWord: string, stem: string): boolean {
+  if (tokenWord === aliasWord) return true;
   const a = tokenWord.toLowerCase();
   const b = aliasWord.toLowerCase();
   if (a === b) return true;
@@ -47,6 +48,65 @@ export interface SegmentOptions {
   userWords: Iterable<string>;
   /** user words that win where they overlap others (role words such as "产品经理") */
   priorityWords?: Iterable<string>;
+  /** segment only what can be part of a hit; every token when absent */
+  only?: TokenFilter;
+}
+
+/**
+ * What matching can use. A Han run that holds no Han alias, and a Latin word whose key starts no alias
+ * word, can never be part of a hit: matching needs neither cut nor kept. Leaving them out changes no hit,
+ * since the text between two kept tokens must be only joiners for them to match together, and a left-out
+ * token is never a joiner.
+ */
+export interface TokenFilter {
+  /** whether the Han run text[start, end) holds a Han alias */
+  hanRun(text: string, start: number, end: number): boolean;
+  /** whether a Latin key is the key of some alias word */
+  latinKey(key: string): boolean;
+}
+
+/** A stretch of one line in one script: Han runs go to jieba, the rest to natural's tokenizer. */
+interface Run {
+  start: number;
+  end: number;
+  line: number;
+  han: boolean;
+}
+
+/** A line's runs, in one pass over the normalised text (a run never crosses a line). */
+function scriptRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  const n = text.length;
+  let line = 1;
+  let from = 0;
+  let han = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (i > from) runs.push({ start: from, end: i, line, han });
+      line++;
+      i++;
+      from = i;
+      continue;
+    }
+    let width = 1;
+    let isHan = false;
+    // nothing below the CJK radicals is Han
+    if (c >= 0x2e80) {
+      const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+      if (cp > 0xffff) width = 2;
+      isHan = isHanCode(cp);
+    }
+    if (isHan !== han) {
+      if (i > from) runs.push({ start: from, end: i, line, han });
+      from = i;
+      han = isHan;
+    }
+    i += width;
+  }
+  if (i > from) runs.push({ start: from, end: i, line, han });
+  return runs;
 }
 
 /**
@@ -54,37 +114,33 @@ export interface SegmentOptions {
  * never end up as single characters), everything else through natural's word tokenizer.
  * Tokens never cross a line; every token keeps its offsets and line.
  */
-interface Run {
-  text: string;
-  offset: number;
-  line: number;
-  han: boolean;
-}
-
 export function segment(norm: NormalisedText, options: SegmentOptions): Token[] {
-  const runs: Run[] = [];
-  const lines = norm.text.split('\n');
-  lines.forEach((lineText, idx) => {
-    const base = norm.lineStarts[idx]!;
-    const line = idx + 1;
-    let cursor = 0;
-    HAN_RUN.lastIndex = 0;
-    for (let m = HAN_RUN.exec(lineText); m; m = HAN_RUN.exec(lineText)) {
-      if (m.index > cursor) runs.push({ text: lineText.slice(cursor, m.index), offset: base + cursor, line, han: false });
-      runs.push({ text: m[0], offset: base + m.index, line, han: true });
-      cursor = m.index + m[0].length;
-    }
-    if (cursor < lineText.length) runs.push({ text: lineText.slice(cursor), offset: base + cursor, line, han: false });
-  });
+  const { text } = norm;
+  const only = options.only;
+  const runs = scriptRuns(text).filter((r) => !only || !r.han || only.hanRun(text, r.start, r.end));
   const hanRuns = runs.filter((r) => r.han);
-  const hanWords = hanRuns.length ? cutRuns(hanRuns, jiebaWith(options.userWords, options.priorityWords)) : [];
+  const hanWords = hanRuns.length ? cutRuns(text, hanRuns, jiebaWith(options.userWords, options.priorityWords)) : [];
   const tokens: Token[] = [];
   let h = 0;
   for (const run of runs) {
-    if (run.han) hanTokens(run, hanWords[h++]!, tokens);
-    else latinTokens(run.text, run.offset, run.line, tokens);
+    if (run.han) hanTokens(text, run, hanWords[h++]!, tokens);
+    else latinTokens(text.slice(run.start, run.end), run.start, run.line, tokens, only);
   }
   return tokens;
+}
+
+type Cutter = { cut(t: string, hmm?: boolean): string[] };
+
+/** Whether jieba's words, from index `from` up to a line break or the end, add up to the run exactly. */
+function wordsFit(words: string[], from: number, runText: string): number {
+  let at = 0;
+  let k = from;
+  for (; k < words.length && words[k] !== '\n'; k++) {
+    const w = words[k]!;
+    if (!runText.startsWith(w, at)) return -1;
+    at += w.length;
+  }
+  return at === runText.length ? k : -1;
 }
 
 /**
@@ -92,25 +148,33 @@ export function segment(norm: NormalisedText, options: SegmentOptions): Token[] 
  * never joins across): one crossing into the native code per posting, not one per run. A run whose
  * words do not add up to it is cut again on its own.
  */
-function cutRuns(runs: Run[], jieba: { cut(t: string, hmm?: boolean): string[] }): string[][] {
-  const out: string[][] = [[]];
-  for (const w of jieba.cut(runs.map((r) => r.text).join('\n'), true)) {
-    if (w === '\n') out.push([]);
-    else out[out.length - 1]!.push(w);
+function cutRuns(text: string, runs: Run[], jieba: Cutter): string[][] {
+  const texts = runs.map((r) => text.slice(r.start, r.end));
+  const words = jieba.cut(texts.join('\n'), true);
+  let breaks = 0;
+  for (const w of words) if (w === '\n') breaks++;
+  // the line breaks must part the runs as they were joined, or every run is cut on its own
+  if (breaks !== runs.length - 1) return texts.map((t) => jieba.cut(t, true));
+  const out: string[][] = [];
+  let k = 0;
+  for (const t of texts) {
+    const end = wordsFit(words, k, t);
+    out.push(end < 0 ? jieba.cut(t, true) : words.slice(k, end));
+    // on to the word after this run's line break
+    while (k < words.length && words[k] !== '\n') k++;
+    k++;
   }
-  return runs.map((r, i) => {
-    const words = out[i];
-    return words && out.length === runs.length && words.join('') === r.text ? words : jieba.cut(r.text, true);
-  });
+  return out;
 }
 
-function hanTokens(run: Run, words: string[], out: Token[]): void {
+function hanTokens(text: string, run: Run, words: string[], out: Token[]): void {
+  const runText = text.slice(run.start, run.end);
   let cursor = 0;
   for (const word of words) {
-    const at = run.text.indexOf(word, cursor);
+    const at = runText.startsWith(word, cursor) ? cursor : runText.indexOf(word, cursor);
     if (at < 0 || word.trim() === '') continue;
     cursor = at + word.length;
-    out.push({ text: word, key: word, script: 'han', start: run.offset + at, end: run.offset + cursor, line: run.line });
+    out.push({ text: word, key: word, script: 'han', start: run.start + at, end: run.start + cursor, line: run.line });
   }
 }
 
@@ -126,13 +190,18 @@ function tokenizeLatin(run: string): string[] {
   return words;
 }
 
-function latinTokens(run: string, offset: number, line: number, out: Token[]): void {
+// "_" is a joiner between alias words: a token of underscores only is kept, or two words around it would meet
+const UNDERSCORES = /^_+$/;
+
+function latinTokens(run: string, offset: number, line: number, out: Token[], only: TokenFilter | undefined): void {
   let cursor = 0;
   for (const word of tokenizeLatin(run)) {
     const at = run.indexOf(word, cursor);
     if (at < 0) continue;
     cursor = at + word.length;
-    out.push({ text: word, key: latinKey(word), script: 'latin', start: offset + at, end: offset + cursor, line });
+    const key = latinKey(word);
+    if (only && !only.latinKey(key) && !UNDERSCORES.test(word)) continue;
+    out.push({ text: word, key, script: 'latin', start: offset + at, end: offset + cursor, line });
   }
 }
 

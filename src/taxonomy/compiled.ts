@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
-import type { Pattern } from '../match/compile.js';
+import { indexPatterns, type Pattern } from '../match/compile.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from './load.js';
 import type { Taxonomy } from './types.js';
 
@@ -42,7 +42,7 @@ export function loadAnalyzer(file: string = DEFAULT_TAXONOMY): Analyzer {
     try {
       const doc = JSON.parse(readFileSync(cached, 'utf8')) as CompiledFile;
       if (doc.sha1 === sha1(readFileSync(file))) {
-        return { taxonomy: { ...doc.taxonomy, file }, compiled: { patterns: new Map(doc.patterns), hanWords: doc.hanWords, priorityWords: doc.priorityWords ?? [] } };
+        return { taxonomy: { ...doc.taxonomy, file }, compiled: indexPatterns(new Map(doc.patterns), doc.hanWords, doc.priorityWords ?? []) };
       }
     } catch {
       // a broken cache is no reason to fail: read the YAML

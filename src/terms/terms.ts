@@ -66,7 +66,7 @@ export class TermCounter {
 
   add(posting: SourceText): void {
     const lex = loadLexicon();
-    const { norm, sections, tokens, hits } = readText(posting.text, this.analyzer);
+    const { norm, sections, tokens, hits } = readText(posting.text, this.analyzer, true);
     // hits and requirements carry original offsets: a token is covered when its start falls inside one
     const covered = [...hits.map((h) => h.mention), ...extractRequirements(norm, sections.lines)].map((m) => [m.start, m.end] as const);
     const isCovered = (t: Token) => {

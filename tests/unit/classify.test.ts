@@ -68,7 +68,7 @@ describe('classify', () => {
   });
 
   it('counts repeated mentions with diminishing returns and the title once', () => {
-    const m = (inTitle: boolean, strength: Mention['strength'] = 'required'): Mention => ({ text: 'x', line: 1, start: 0, end: 1, strength, context: '', inTitle, background: false, inRoleHeading: false });
+    const m = (inTitle: boolean, strength: Mention['strength'] = 'required'): Mention => ({ text: 'x', line: 1, start: 0, end: 1, strength, context: '', inTitle, background: false, inRoleHeading: false, asksToKnow: false, proficiency: undefined });
     expect(ownerPull([m(false)], 2.5).pull).toBe(1);
     expect(ownerPull([m(false), m(false)], 2.5).pull).toBe(1.5);
     expect(ownerPull([m(true), m(true)], 2.5).pull).toBe(2.5);
