@@ -100,7 +100,8 @@ function ownerDefs(tax: Taxonomy): Map<string, OwnerDef> {
 
 export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification {
   const defs = ownerDefs(tax);
-  const totals = CATEGORY_IDS.map(() => 0);
+  // doubles from the start: an array of small integers turning into one of doubles would cost a recompile
+  const totals = new Float64Array(CATEGORY_IDS.length);
   const pulls: { o: OwnerMentions; pull: number; best: Mention; def: OwnerDef }[] = [];
   let balance = 0;
   let roleSeen = false;
