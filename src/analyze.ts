@@ -6,7 +6,7 @@ import { detectLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
 import { extractRequirements } from './requirements/extract.js';
-import { detectSections, type SectionResult } from './sections/sections.js';
+import { detectSections, titleFromLine, type SectionResult } from './sections/sections.js';
 import { segment } from './segment/segment.js';
 import type { Skill, Taxonomy } from './taxonomy/types.js';
 import { byString } from './util.js';
@@ -61,7 +61,15 @@ export interface ReadText {
   sections: SectionResult;
   /** every token with `allTokens`, else those matching could use */
   tokens: Token[];
+  /** for Traditional Chinese (read as Simplified): the lines as written, for titles and contexts */
+  writtenLines: string[] | undefined;
   hits: Hit[];
+}
+
+/** The lines normalised as they are written (Traditional stays Traditional), when they line up with the matched ones. */
+function linesAsWritten(text: string, count: number): string[] | undefined {
+  const lines = normalise(text, true).text.split('\n');
+  return lines.length === count ? lines : undefined;
 }
 
 /** normalise → segment → sections → match: what a posting, a résumé or a term count starts from. */
@@ -71,8 +79,9 @@ export function readText(text: string, analyzer: Analyzer, allTokens = false): R
   const sections = detectSections(norm.text.split('\n'));
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
   const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only });
-  const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine }, compiled);
-  return { norm, sections, tokens, hits };
+  const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
+  const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine, writtenLines }, compiled);
+  return { norm, sections, tokens, hits, writtenLines };
 }
 
 const skillIndex = new WeakMap<Taxonomy, Map<string, Skill>>();
@@ -120,7 +129,7 @@ function subLabelsOut(taxonomy: Taxonomy, hits: Hit[]): Record<string, SubLabelO
 /** read → normalise → segment → sections → match → classify: one posting in, one report out. */
 export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const { taxonomy } = analyzer;
-  const { norm, sections, hits } = readText(input.text, analyzer);
+  const { norm, sections, hits, writtenLines } = readText(input.text, analyzer);
 
   // what a posting says of its company or benefits feeds the classification, not the list of skills asked for
   const owners: OwnerMentions[] = [
@@ -138,7 +147,8 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const report: PostingReport = {
     source: input.source,
     language: detectLanguage(norm.text),
-    title: sections.title,
+    // Traditional Chinese is matched as Simplified but shown as written
+    title: writtenLines && sections.titleLine > 0 ? titleFromLine(writtenLines[sections.titleLine - 1]!, sections.titleFrom) : sections.title,
     category: { id: cls.id, label: category.label, confidence: cls.confidence, evidence: cls.evidence },
     scores: cls.scores,
     subLabels,

@@ -21,6 +21,8 @@ export interface NormalisedText {
   ends: Int32Array;
   /** start offset (in `text`) of every line; lines are split on \n only */
   lineStarts: number[];
+  /** Traditional characters were read as Simplified (`text` is Simplified, `original` is not) */
+  simplified: boolean;
 }
 
 export type Script = 'han' | 'latin';
@@ -62,7 +64,7 @@ export interface Mention {
   strength: Strength;
   /** the proficiency word before it in its clause (精通, familiar with …), if any */
   proficiency: Proficiency | undefined;
-  /** the whole original line the mention stands in, trimmed */
+  /** the whole line the mention stands in, normalised (NFKC) but in its own script, trimmed to 240 characters */
   context: string;
   inTitle: boolean;
   background: boolean;

@@ -109,6 +109,8 @@ export interface MatchContext {
   tokens: Token[];
   lines: Line[];
   titleLine: number;
+  /** the lines in the posting's own script, where it differs from the matched text (Traditional Chinese) */
+  writtenLines?: string[];
 }
 
 /**
@@ -147,7 +149,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
         start: orig.start,
         end: orig.end,
         strength: line ? strengthAt(line, s - lineStart) : 'unknown',
-        context: (contexts[lineNo] ??= lt.trim().slice(0, 240)),
+        context: (contexts[lineNo] ??= (ctx.writtenLines?.[lineNo - 1] ?? lt).trim().slice(0, 240)),
         inTitle: lineNo === ctx.titleLine,
         background: line?.background ?? false,
         inRoleHeading: line?.roleHeading ?? false,

@@ -43,9 +43,10 @@ for (let c = 0x4e00; c <= 0x9fff; c++) action[c] = KEEP;
  * runs of horizontal white space folded to one space, zero-width characters dropped.
  * Every unit of the result keeps the [start, end) of the original it came from.
  */
-export function normalise(original: string): NormalisedText {
-  // Traditional Chinese is read as Simplified; offsets and evidence stay with the original
-  const source = simplifiedTwin(original) ?? original;
+export function normalise(original: string, keepScript = false): NormalisedText {
+  // Traditional Chinese is read as Simplified (unless keepScript); offsets and evidence stay with the original
+  const twin = keepScript ? undefined : simplifiedTwin(original);
+  const source = twin ?? original;
   const n = source.length;
   // NFKC rarely grows text; the buffers grow when it does
   let starts = new Int32Array(n + 16);
@@ -133,7 +134,7 @@ export function normalise(original: string): NormalisedText {
   }
   if (kept < n) parts.push(source.slice(kept, n));
   const text = parts.length === 1 ? parts[0]! : parts.join('');
-  return { original, text, starts: starts.slice(0, len), ends: ends.slice(0, len), lineStarts };
+  return { original, text, starts: starts.slice(0, len), ends: ends.slice(0, len), lineStarts, simplified: twin !== undefined };
 }
 
 /** Original [start, end) of the normalised range [s, e). */

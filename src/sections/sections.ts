@@ -25,6 +25,8 @@ export interface SectionResult {
   title: string;
   /** 1-based line of the title, 0 when there is none */
   titleLine: number;
+  /** how the title line gives the title */
+  titleFrom: TitleFrom;
   /** whether the posting had any section heading */
   hasHeadings: boolean;
 }
@@ -83,9 +85,22 @@ function numberOf(line: string): number | undefined {
   return Number(m[1] ?? m[2]);
 }
 
+type TitleFrom = 'front-matter-block' | 'front-matter' | 'line';
+
+/** A posting's title as one of its lines gives it: a front-matter `title:` value, or the line stripped of decoration. */
+export function titleFromLine(line: string, from: TitleFrom): string {
+  if (from === 'line') {
+    const core = headingCore(line);
+    return core.length > 160 ? `${core.slice(0, 157)}...` : core;
+  }
+  const value = FRONT_MATTER_TITLE.exec(line)?.[1]?.trim() ?? '';
+  return from === 'front-matter-block' ? value.replace(/^["']|["']$/g, '') : value;
+}
+
 export function detectSections(rawLines: string[]): SectionResult {
   let title = '';
   let titleLine = 0;
+  let titleFrom: TitleFrom = 'line';
   let start = 0;
 
   // front matter: a leading `title:` line, or a --- block holding one
@@ -93,18 +108,18 @@ export function detectSections(rawLines: string[]): SectionResult {
     const close = rawLines.findIndex((l, i) => i > 0 && l.trim() === '---');
     if (close > 0) {
       for (let i = 1; i < close; i++) {
-        const m = FRONT_MATTER_TITLE.exec(rawLines[i]!);
-        if (m) {
-          title = m[1]!.trim().replace(/^["']|["']$/g, '');
+        if (FRONT_MATTER_TITLE.test(rawLines[i]!)) {
+          titleFrom = 'front-matter-block';
+          title = titleFromLine(rawLines[i]!, titleFrom);
           titleLine = i + 1;
         }
       }
       start = close + 1;
     }
   } else {
-    const m = FRONT_MATTER_TITLE.exec(rawLines[0] ?? '');
-    if (m) {
-      title = m[1]!.trim();
+    if (FRONT_MATTER_TITLE.test(rawLines[0] ?? '')) {
+      titleFrom = 'front-matter';
+      title = titleFromLine(rawLines[0]!, titleFrom);
       titleLine = 1;
       start = 1;
     }
@@ -119,7 +134,7 @@ export function detectSections(rawLines: string[]): SectionResult {
       const core = headingCore(rawLines[i]!);
       if (!core) continue;
       if (kinds[i] || inline[i]) break;
-      title = core.length > 160 ? `${core.slice(0, 157)}...` : core;
+      title = titleFromLine(rawLines[i]!, 'line');
       titleLine = i + 1;
       break;
     }
@@ -164,7 +179,7 @@ export function detectSections(rawLines: string[]): SectionResult {
     const roleHeading = number !== titleLine && ROLE_HEADING.test(text) && headingCore(text).length <= 40;
     lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading });
   });
-  return { lines, title, titleLine, hasHeadings };
+  return { lines, title, titleLine, titleFrom, hasHeadings };
 }
 
 // Clause breaks: semicolons, full stops, and commas next to Chinese text (NFKC has made "，" a ","),

@@ -75,6 +75,21 @@ describe('inputs that must work', () => {
     expect(prompt.mentions[0].text).toBe('提示詞工程');
     expect(p.skills.find((s: { id: string }) => s.id === 'fine-tuning').mentions[0].text).toBe('微調');
     expect(BIG5.slice(prompt.mentions[0].start, prompt.mentions[0].end)).toBe('提示詞工程');
+    // the title too is shown as written
+    expect(p.title).toBe('大模型產品經理');
+    // and so are the lines quoted as evidence
+    expect(prompt.mentions[0].context).toBe('1、熟悉提示詞工程,3年以上經驗,本科以上學歷');
+    const text = jdlens(['analyze', join(dir, 'good', 'b-big5.txt')]);
+    expect(text.stdout).toContain('大模型產品經理  (');
+    expect(text.stdout).toContain('1、負責大模型評測體系與微調數據');
+    expect(text.stdout).not.toContain('负责大模型评测体系');
+  });
+
+  it('a Traditional front-matter title is shown as written', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'jdlens-trad-')), 'trad-front-matter.md');
+    writeFileSync(f, '---\ntitle: "ＡＩ產品經理（大模型）"\n---\n任職要求：熟悉提示詞工程\n');
+    const p = parseReport(jdlens(['analyze', f, '--json']).stdout).postings[0];
+    expect(p.title).toBe('AI產品經理(大模型)');
   });
 });
 
