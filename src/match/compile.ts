@@ -58,13 +58,20 @@ export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string
     }
   }
   const only: TokenFilter = {
-    hanRun(text, start, end) {
+    hanReach(text, start, end) {
+      let reach: Int32Array | undefined;
+      let far = 0;
       for (let i = start; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (hanStart[c] !== 1) continue;
-        for (const u of hanUnits.get(c)!) if (i + u.length <= end && text.startsWith(u, i)) return true;
+        if (hanStart[c] === 1) {
+          for (const u of hanUnits.get(c)!) {
+            const e = i + u.length;
+            if (e > far && e <= end && text.startsWith(u, i)) far = e;
+          }
+        }
+        if (far > i) (reach ??= new Int32Array(end - start))[i - start] = far;
       }
-      return false;
+      return reach;
     },
     latinKey: (key) => latinKeys.has(key),
   };

@@ -90,16 +90,15 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string): numbe
       continue;
     }
     // a Han unit spans whole adjacent Han tokens whose text adds up to it exactly
-    let acc = '';
-    while (acc.length < unit.key.length) {
+    let got = 0;
+    while (got < unit.key.length) {
       const t = tokens[j];
       if (!t || t.script !== 'han' || t.line !== line) return -1;
-      if (acc.length > 0 && tokens[j - 1]!.end !== t.start) return -1;
-      acc += t.text;
+      if (got > 0 && tokens[j - 1]!.end !== t.start) return -1;
+      if (!unit.key.startsWith(t.text, got)) return -1;
+      got += t.text.length;
       j++;
-      if (!unit.key.startsWith(acc)) return -1;
     }
-    if (acc !== unit.key) return -1;
   }
   return j;
 }
@@ -121,7 +120,10 @@ export interface MatchContext {
 export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[] {
   const { norm, tokens } = ctx;
   const hits: Hit[] = [];
-  const covered: Record<OwnerKind, number> = { skill: -1, role: -1, sub: -1 };
+  // per kind (skill, role, sub-label): the last token a hit of that kind covers
+  let coveredSkill = -1;
+  let coveredRole = -1;
+  let coveredSub = -1;
   // one trimmed context string per line, however many hits stand in it
   const contexts: string[] = [];
   const lineInfo: LineWords[] = [];
@@ -132,10 +134,12 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
     if (!candidates) continue;
     for (const p of candidates) {
       // a kind matched here already covers this token: the longest alias won (candidates are longest first)
-      if (i <= covered[p.kind]) continue;
+      if (i <= (p.kind === 'skill' ? coveredSkill : p.kind === 'role' ? coveredRole : coveredSub)) continue;
       const end = tryPattern(p, tokens, i, norm.text);
       if (end < 0) continue;
-      covered[p.kind] = end - 1;
+      if (p.kind === 'skill') coveredSkill = end - 1;
+      else if (p.kind === 'role') coveredRole = end - 1;
+      else coveredSub = end - 1;
       const s = tok.start;
       const e = tokens[end - 1]!.end;
       const orig = toOriginal(norm, s, e);

@@ -2,15 +2,35 @@ import type { Line, Strength } from '../model.js';
 import { hasHan, mayBePictographic } from '../normalise/script.js';
 import { clausesOf } from './clauses.js';
 
-type Kind = Strength | 'other';
+export type Kind = Strength | 'other';
 
 // Headings, matched against a line stripped of markdown, bullets, brackets and a trailing colon.
-const HEADINGS: [Kind, RegExp][] = [
+export const HEADINGS: [Kind, RegExp][] = [
   ['duty', /^(岗位职责|工作职责|职位职责|职责描述|职位描述|岗位描述|工作内容|主要职责|岗位内容|你的职责|你将负责|你要做的|岗位是做啥的|岗位信息|职责|key responsibilities|responsibilities|duties|what you('| wi)ll do|what you('| wi)ll be doing|what you will work on|the role|your role|about the role|in this role|the job|job description|your impact|what the .{0,30} does|role|the opportunity|job responsibilities|reach out if you want to|the .{1,40} is (primarily )?responsible for|core tasks and responsibilities|tasks|you will|you.ll|in this role you will|your mission|your responsibilities|what you.ll work on)$/i],
-  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,?要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|you|must haves?|skills|skills and experience|profile|experience|personal attributes|ideal candidate|the ideal candidate|job requirements|what the .{1,40} brings( to the table)?|what you.ll bring|what we need)$/i],
+  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,要求是啥|如果要入职要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|you|must haves?|skills|skills and experience|profile|experience|personal attributes|ideal candidate|the ideal candidate|job requirements|what the .{1,40} brings( to the table)?|what you.ll bring|what we need)$/i],
   ['preferred', /^(加分项|加分|优先条件|优先考虑|其他加分项|preferred|preferred qualifications|nice to haves?|bonus|bonus points|pluses|extra credit|good to have)$/i],
   ['other', /^(公司介绍|团队介绍|关于我们|公司简介|薪资福利待遇|薪资福利|福利待遇|福利|我们提供|工作地点|工作性质|联系方式|简历投递|其他|about us|about the company|about .{1,40}|benefits|perks|what we offer|compensation|how to apply|hiring plan|hiring process|employment eligibility|location|work location|salary|salary and benefits|equal opportunity|we are an equal opportunity employer|eoe|contact|job nature|what is the .{1,60} not responsible for|in addition to .{1,120}|the .{1,20} way|overview|.{1,30} overview|90 day plan)$/i],
 ];
+
+// Every heading without a Latin letter is a plain string ("岗位职责"): such a part is looked up, not
+// matched. One with a Latin letter starts with a letter or digit, or ends in "overview": a part that
+// does neither is no heading. Only what is left runs the expressions (tests hold HEADINGS to this).
+const PLAIN_HEADINGS = new Map<string, Kind>();
+for (const [kind, re] of [...HEADINGS].reverse()) {
+  for (const alt of re.source.slice(2, -2).split('|')) if (!/[A-Za-z]/.test(alt)) PLAIN_HEADINGS.set(alt, kind);
+}
+const HAS_LETTER = /[A-Za-z]/;
+const MAY_START_HEADING = /^[A-Za-z0-9]|overview$/i;
+
+/** The kind of heading a part of a line is, if it is one. */
+export function headingOf(part: string): Kind | undefined {
+  if (!HAS_LETTER.test(part)) return PLAIN_HEADINGS.get(part);
+  if (!MAY_START_HEADING.test(part)) return undefined;
+  return HEADINGS.find(([, re]) => re.test(part))?.[0];
+}
+
+/** The plain regular-expression answer headingOf stands in for (for tests). */
+export const headingByExpression = (part: string): Kind | undefined => HEADINGS.find(([, re]) => re.test(part))?.[0];
 
 // Markers inside a line that make it a nice-to-have ("…者优先", "is a plus"), but not "优先级" (priority).
 const INLINE_PREFERRED = /(优先(?!级)|加分|is a plus|a big plus|are a plus|nice[- ]to[- ]have|\bpreferred\b|\bbonus\b|\bideally\b)/i;
@@ -63,7 +83,7 @@ function headingKind(line: string): Kind | undefined {
   const kinds: Kind[] = [];
   let misses = 0;
   for (const p of parts) {
-    const k = HEADINGS.find(([, re]) => re.test(p))?.[0];
+    const k = headingOf(p);
     if (k !== undefined) kinds.push(k);
     else if (parts.length > 1 && ++misses > 1) return undefined;
   }

@@ -53,14 +53,18 @@ export interface SegmentOptions {
 }
 
 /**
- * What matching can use. A Han run that holds no Han alias, and a Latin word whose key starts no alias
- * word, can never be part of a hit: matching needs neither cut nor kept. Leaving them out changes no hit,
- * since the text between two kept tokens must be only joiners for them to match together, and a left-out
- * token is never a joiner.
+ * What matching can use. A Han run that holds no Han alias, a Han word that no alias occurrence holds
+ * whole, and a Latin word whose key is no alias word can never be part of a hit: matching needs them
+ * neither cut nor kept. Leaving them out changes no hit, since the text between two kept tokens must be
+ * only joiners for them to match together, and a left-out token is never a joiner.
  */
 export interface TokenFilter {
-  /** whether the Han run text[start, end) holds a Han alias */
-  hanRun(text: string, start: number, end: number): boolean;
+  /**
+   * Where the Han aliases in the Han run text[start, end) reach: for each offset of the run, the
+   * furthest end of an alias that starts at or before it and reaches past it (0 where none does).
+   * Undefined when the run holds no alias. A Han word is kept when an alias holds it whole.
+   */
+  hanReach(text: string, start: number, end: number): Int32Array | undefined;
   /** whether a Latin key is the key of some alias word */
   latinKey(key: string): boolean;
 }
@@ -71,6 +75,8 @@ interface Run {
   end: number;
   line: number;
   han: boolean;
+  /** see TokenFilter.hanReach; undefined keeps every word */
+  reach?: Int32Array;
 }
 
 /** A line's runs, in one pass over the normalised text (a run never crosses a line). */
@@ -117,7 +123,7 @@ function scriptRuns(text: string): Run[] {
 export function segment(norm: NormalisedText, options: SegmentOptions): Token[] {
   const { text } = norm;
   const only = options.only;
-  const runs = scriptRuns(text).filter((r) => !only || !r.han || only.hanRun(text, r.start, r.end));
+  const runs = only ? scriptRuns(text).filter((r) => !r.han || (r.reach = only.hanReach(text, r.start, r.end)) !== undefined) : scriptRuns(text);
   const hanRuns = runs.filter((r) => r.han);
   const hanWords = hanRuns.length ? cutRuns(text, hanRuns, jiebaWith(options.userWords, options.priorityWords)) : [];
   const tokens: Token[] = [];
@@ -174,6 +180,8 @@ function hanTokens(text: string, run: Run, words: string[], out: Token[]): void 
     const at = runText.startsWith(word, cursor) ? cursor : runText.indexOf(word, cursor);
     if (at < 0 || word.trim() === '') continue;
     cursor = at + word.length;
+    // a word no alias holds whole can never be part of a hit
+    if (run.reach && run.reach[at]! < run.start + cursor) continue;
     out.push({ text: word, key: word, script: 'han', start: run.start + at, end: run.start + cursor, line: run.line });
   }
 }
