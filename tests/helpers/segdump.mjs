@@ -18,7 +18,8 @@ const analyzer = loadAnalyzer();
 const out = {};
 for (const [source, text] of postings) {
   if (text.trim() === '') continue;
-  const { tokens } = readText(text, analyzer);
+  // every token, not only those matching can use: this compares segmentation itself
+  const { tokens } = readText(text, analyzer, true);
   const { report } = analyze({ source, text }, analyzer);
   out[source] = {
     tokens: tokens.filter((t) => t.script === 'han').map((t) => `${t.start}:${t.end}`),
