@@ -110,7 +110,8 @@ type TitleFrom = 'front-matter-block' | 'front-matter' | 'line';
 /** A posting's title as one of its lines gives it: a front-matter `title:` value, or the line stripped of decoration. */
 export function titleFromLine(line: string, from: TitleFrom): string {
   if (from === 'line') {
-    const core = headingCore(line);
+    // "Company | Role | Place" (how Hacker News postings start) keeps its bars: each part is cleaned alone
+    const core = line.includes('|') ? line.split('|').map(headingCore).filter(Boolean).join(' | ') : headingCore(line);
     return core.length > 160 ? `${core.slice(0, 157)}...` : core;
   }
   const value = FRONT_MATTER_TITLE.exec(line)?.[1]?.trim() ?? '';

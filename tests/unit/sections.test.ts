@@ -4,6 +4,13 @@ import { detectSections } from '../../src/sections/sections.js';
 const strengths = (text: string) => detectSections(text.split('\n')).lines.map((l) => (l.isHeading ? 'H' : l.strength));
 
 describe('detectSections', () => {
+  it('keeps the bars of a "Company | Role | Place" title and cleans each part', () => {
+    const r = detectSections(['**COVU** | Sr. Product Manager | Remote (US) |', '', 'We build insurance software.']);
+    expect(r.title).toBe('COVU | Sr. Product Manager | Remote (US)');
+    expect(r.titleLine).toBe(1);
+    expect(detectSections(['## AI产品经理：', '岗位职责'].slice(0, 1)).title).toBe('AI产品经理');
+  });
+
   it('reads Chinese headings for duties, requirements and nice-to-haves', () => {
     const text = 'AI产品经理\n岗位职责：\n1、负责产品规划\n任职要求：\n1、3年以上经验\n加分项：\n1、有大模型经验';
     expect(strengths(text)).toEqual(['unknown', 'H', 'duty', 'H', 'required', 'H', 'preferred']);
