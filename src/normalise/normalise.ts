@@ -134,7 +134,7 @@ export function normalise(original: string, keepScript = false): NormalisedText 
   }
   if (kept < n) parts.push(source.slice(kept, n));
   const text = parts.length === 1 ? parts[0]! : parts.join('');
-  return { original, text, starts: starts.slice(0, len), ends: ends.slice(0, len), lineStarts, simplified: twin !== undefined };
+  return { original, text, starts: starts.subarray(0, len), ends: ends.subarray(0, len), lineStarts, simplified: twin !== undefined };
 }
 
 /** Original [start, end) of the normalised range [s, e). */
