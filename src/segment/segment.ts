@@ -42,7 +42,6 @@ export function sameWordForm(tokenWord: string, aliasWord: string, stem: string)
   return INFLECTION.has(ra) && INFLECTION.has(rb);
 }
 
-
 export interface SegmentOptions {
   /** words jieba must keep whole (the taxonomy's Han aliases) */
   userWords: Iterable<string>;
@@ -79,7 +78,7 @@ interface Run {
   reach?: Int32Array;
 }
 
-/** A line's runs, in one pass over the normalised text (a run never crosses a line). */
+/** The script runs of every line, in one pass over the normalised text (a run never crosses a line). */
 function scriptRuns(text: string): Run[] {
   const runs: Run[] = [];
   const n = text.length;
@@ -137,7 +136,7 @@ export function segment(norm: NormalisedText, options: SegmentOptions): Token[] 
 
 type Cutter = { cut(t: string, hmm?: boolean): string[] };
 
-/** Whether jieba's words, from index `from` up to a line break or the end, add up to the run exactly. */
+/** Where jieba's words for a run end (the index of the line break after them), when the words from `from` add up to the run exactly; -1 when they do not. */
 function wordsFit(words: string[], from: number, runText: string): number {
   let at = 0;
   let k = from;
