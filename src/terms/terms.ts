@@ -6,6 +6,7 @@ import type { SourceText, Token } from '../model.js';
 import { byString } from '../util.js';
 
 const require = createRequire(import.meta.url);
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Words too common in Chinese at large to say anything (jieba's IDF below this) are left out. */
 export const MIN_IDF = 7;
@@ -52,9 +53,13 @@ export interface TermRow {
   term: string;
   postings: number;
   share: number;
-  /** share × IDF: how much more these postings use it than language at large */
+  /** share × IDF (how much more these postings use it than language at large), or with a background set share × ln(lift) */
   score: number;
   example: string;
+  /** with a background set: its share of the background postings */
+  background?: number;
+  /** with a background set: share ÷ the background's share (smoothed) */
+  lift?: number;
 }
 
 /** Counts, over postings, the words and two-word phrases that no alias of the taxonomy covers. */
@@ -105,6 +110,11 @@ export class TermCounter {
     return this.total;
   }
 
+  /** Postings that use a term, of those counted. */
+  postingsWith(term: string): number {
+    return this.df.get(term)?.n ?? 0;
+  }
+
   /**
    * The terms in at least `minPostings` postings, ranked as jieba ranks keywords (TF-IDF), with the
    * share of postings in place of term frequency: share × IDF, IDF from jieba's table.
@@ -114,8 +124,28 @@ export class TermCounter {
       .filter(([, v]) => v.n >= minPostings)
       .map(([term, v]) => {
         const share = this.total ? v.n / this.total : 0;
-        return { term, postings: v.n, share, score: Math.round(share * v.idf * 1000) / 1000, example: v.example };
+        return { term, postings: v.n, share, score: round(share * v.idf), example: v.example };
       })
+      .sort((a, b) => b.score - a.score || byString(a.term, b.term))
+      .slice(0, limit);
+  }
+
+  /**
+   * The terms these postings use more than a background set does (say, AI PM postings against tech
+   * postings at large): lift = share ÷ background share, the background's share smoothed as
+   * (n + 1) / (N + 2) so a term it never uses does not divide by zero; score = share × ln(lift).
+   * Words every posting uses (落地, 迭代) fall away, however rare they are in Chinese at large.
+   */
+  against(background: TermCounter, limit: number, minPostings = 2): TermRow[] {
+    return [...this.df]
+      .filter(([, v]) => v.n >= minPostings)
+      .map(([term, v]) => {
+        const share = v.n / this.total;
+        const bn = background.postingsWith(term);
+        const lift = share / ((bn + 1) / (background.postings + 2));
+        return { term, postings: v.n, share, score: round(share * Math.log(lift)), example: v.example, background: bn / background.postings, lift: round(lift) };
+      })
+      .filter((r) => r.lift > 1)
       .sort((a, b) => b.score - a.score || byString(a.term, b.term))
       .slice(0, limit);
   }

@@ -4,6 +4,17 @@ import { aliasKey, loadTaxonomy } from '../../src/taxonomy/load.js';
 import { fixture, jdlens, ROOT } from '../helpers/cli.js';
 
 const RADAR = join(ROOT, '../shared/corpus/bulk/ai-pm-radar.jsonl');
+const REBASE = join(ROOT, '../shared/corpus/bulk/rebase-who-is-hiring.jsonl');
+
+interface Row {
+  term: string;
+  postings: number;
+  share: number;
+  score: number;
+  example: string;
+  background?: number;
+  lift?: number;
+}
 
 describe('jdlens terms', () => {
   const r = jdlens(['terms', RADAR, '--json', '--limit', '40']);
@@ -36,5 +47,35 @@ describe('jdlens terms', () => {
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/^Terms no alias covers in 31 postings, by share of postings × IDF/);
     expect(t.stdout.trim().split('\n')).toHaveLength(2 + 5);
+  });
+});
+
+describe('jdlens terms --against', () => {
+  it('ranks terms by how much more the inputs use them than the background does', () => {
+    const r = jdlens(['terms', RADAR, '--against', REBASE, '--json', '--limit', '30']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { postings: number; background: number; terms: Row[] };
+    expect(doc.background).toBeGreaterThan(1000);
+    expect(doc.terms).toHaveLength(30);
+    const scores = doc.terms.map((t) => t.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const t of doc.terms) {
+      const bn = Math.round(t.background! * doc.background);
+      const lift = t.share / ((bn + 1) / (doc.background + 2));
+      expect(t.lift).toBeCloseTo(lift, 2);
+      expect(t.lift!).toBeGreaterThan(1);
+      expect(t.score).toBeCloseTo(t.share * Math.log(lift), 2);
+    }
+  });
+
+  it('finds almost nothing that a set of postings uses more than itself, and prints a table for a person', () => {
+    const folder = fixture('folder/zh');
+    const same = JSON.parse(jdlens(['terms', folder, '--against', folder, '--json']).stdout) as { terms: Row[] };
+    // smoothing lifts a term used by more than half the postings a little above 1, never more
+    for (const t of same.terms) expect(t.lift!).toBeLessThan(1.1);
+    const text = jdlens(['terms', folder, '--against', fixture('folder/en'), '--limit', '5']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Terms no alias covers in 31 postings, by how much more they use them than \d+ others/);
+    expect(text.stdout.trim().split('\n')).toHaveLength(2 + 5);
   });
 });
