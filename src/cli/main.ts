@@ -71,7 +71,7 @@ program
   .argument('<inputs...>', 'folders, posting files or JSONL files')
   .option('--limit <n>', 'how many terms to list', '50')
   .option('--min-postings <n>', 'leave out terms in fewer postings than this', '2')
-  .option('--against <paths...>', 'background postings: rank terms by how much more the inputs use them')
+  .option('--against <path>', 'background postings (repeatable): rank terms by how much more the inputs use them', (v: string, all: string[]) => [...all, v], [] as string[])
   .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
   .option('--json', 'print JSON')
   .exitOverride()

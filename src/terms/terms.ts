@@ -81,7 +81,8 @@ export class TermCounter {
     const seen = new Set<string>();
     let prev: Token | undefined;
     for (const t of tokens) {
-      const ok = !isCovered(t) && keep(t, lex);
+      // headings and front matter are the posting's frame, not its content
+      const ok = !sections.lines[t.line - 1]?.isHeading && !isCovered(t) && keep(t, lex);
       if (!ok) {
         prev = undefined;
         continue;

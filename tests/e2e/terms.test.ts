@@ -77,5 +77,8 @@ describe('jdlens terms --against', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Terms no alias covers in 31 postings, by how much more they use them than \d+ others/);
     expect(text.stdout.trim().split('\n')).toHaveLength(2 + 5);
+    // the fixtures' front matter ("corpus: dev/zh/…") is the file's frame, not the posting's words
+    const words = (JSON.parse(jdlens(['terms', folder, '--json', '--limit', '200']).stdout) as { terms: Row[] }).terms.map((t) => t.term);
+    for (const frame of ['corpus', 'dev', 'zh', 'dev zh']) expect(words).not.toContain(frame);
   });
 });
