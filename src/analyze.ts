@@ -8,7 +8,8 @@ import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/
 import { extractRequirements } from './requirements/extract.js';
 import { detectSections, titleFromLine, type SectionResult } from './sections/sections.js';
 import { segment } from './segment/segment.js';
-import type { Skill, Taxonomy } from './taxonomy/types.js';
+import { skillsById } from './taxonomy/lookup.js';
+import type { Taxonomy } from './taxonomy/types.js';
 import { byString } from './util.js';
 
 export interface Analyzer {
@@ -82,17 +83,6 @@ export function readText(text: string, analyzer: Analyzer, allTokens = false): R
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
   const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine, writtenLines }, compiled);
   return { norm, sections, tokens, hits, writtenLines };
-}
-
-const skillIndex = new WeakMap<Taxonomy, Map<string, Skill>>();
-
-function skillsById(taxonomy: Taxonomy): Map<string, Skill> {
-  let m = skillIndex.get(taxonomy);
-  if (!m) {
-    m = new Map(taxonomy.skills.map((s) => [s.id, s]));
-    skillIndex.set(taxonomy, m);
-  }
-  return m;
 }
 
 /** The skills a posting asks for, strongest first. */

@@ -1,5 +1,6 @@
 import type { Mention, Strength } from '../model.js';
 import { CATEGORY_IDS, type CategoryId, type Taxonomy } from '../taxonomy/types.js';
+import { round3 } from '../util.js';
 
 /** How much a mention counts by where it stands: a requirement over a duty over a nice-to-have. */
 export const STRENGTH_FACTOR: Record<Strength, number> = { required: 1, duty: 0.8, unknown: 0.6, preferred: 0.4 };
@@ -61,7 +62,6 @@ export function ownerPull(mentions: Mention[], titleFactor: number, bodyFactor =
 const PM_CATEGORIES = CATEGORY_IDS.filter((c) => c !== 'not-pm');
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Two questions, answered in order.
@@ -125,7 +125,7 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
     }
     pulls.push({ o, pull, best, def });
   }
-  const scores = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, round(totals[i]!)])) as Record<CategoryId, number>;
+  const scores = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, round3(totals[i]!)])) as Record<CategoryId, number>;
 
   const pmTop = PM_CATEGORIES.reduce((best, c) => (scores[c] > scores[best] ? c : best), PM_CATEGORIES[0]!);
   const exps = PM_CATEGORIES.map((c) => Math.exp((scores[c] - scores[pmTop]) / TEMPERATURE));
@@ -136,7 +136,7 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
   else if (!pmSeen) pNotPm = Math.max(0.9, roleSeen ? sigmoid(balance) : sigmoid(scores['not-pm'] - scores[pmTop]));
   else pNotPm = sigmoid(balance);
   const id: CategoryId = pNotPm > 0.5 ? 'not-pm' : pmTop;
-  const confidence = round(id === 'not-pm' ? pNotPm : (1 - pNotPm) * pmShare);
+  const confidence = round3(id === 'not-pm' ? pNotPm : (1 - pNotPm) * pmShare);
 
   const evidence: Evidence[] = pulls
     .map(({ o, pull, best, def }) => ({
@@ -147,7 +147,7 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
       start: best.start,
       end: best.end,
       context: best.context,
-      contribution: round(def.weights[CATEGORY_IDS.indexOf(id)]! * pull),
+      contribution: round3(def.weights[CATEGORY_IDS.indexOf(id)]! * pull),
     }))
     .filter((e) => e.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution || a.start - b.start)

@@ -2,6 +2,7 @@ import type { Strength } from '../model.js';
 import type { Level, Reader } from '../profile/types.js';
 import { DEGREE_LABEL, DEGREE_RANK, minimumDegree } from '../requirements/extract.js';
 import type { MentionOut, PostingReport, SkillOut } from '../report/types.js';
+import { skillsById } from '../taxonomy/lookup.js';
 import type { Skill, Taxonomy } from '../taxonomy/types.js';
 import { byString } from '../util.js';
 
@@ -137,7 +138,7 @@ export function requirementGaps(report: PostingReport, reader: Reader): Requirem
  * with no checkable requirement, fit = 100 × skillFit. Same inputs, same score.
  */
 export function computeGaps(report: PostingReport, reader: Reader, tax: Taxonomy): GapReport {
-  const defs = new Map(tax.skills.map((s) => [s.id, s]));
+  const defs = skillsById(tax);
   const gaps: Gap[] = [];
   const strengths: StrengthItem[] = [];
   let weightSum = 0;

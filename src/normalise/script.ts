@@ -31,7 +31,13 @@ export function isHanAt(s: string, i: number): boolean {
 }
 
 const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{1F300}-\u{1FAFF}]/u;
+const PICTOGRAPHS = new RegExp(PICTOGRAPHIC.source, 'gu');
 const pictoBmp = new Uint8Array(0x10000);
+
+/** The text without its emoji and other pictographs; a text that holds none is not searched. */
+export function stripPictographs(s: string): string {
+  return mayBePictographic(s) ? s.replace(PICTOGRAPHS, '') : s;
+}
 
 /** Whether a text may hold an emoji or other pictograph: false means it certainly holds none. */
 export function mayBePictographic(s: string): boolean {

@@ -1,6 +1,7 @@
 import { readText, type Analyzer } from '../analyze.js';
 import type { SourceText } from '../model.js';
 import { DEGREE_RANK, extractRequirements } from '../requirements/extract.js';
+import { skillsById } from '../taxonomy/lookup.js';
 import type { Reader } from './types.js';
 
 /**
@@ -11,7 +12,7 @@ import type { Reader } from './types.js';
 export function readResume(resume: SourceText, analyzer: Analyzer): Reader {
   const { norm, sections, hits } = readText(resume.text, analyzer);
   const reader: Reader = { domains: [], languages: [], skills: new Map(), sources: [resume.source] };
-  const skillDefs = new Map(analyzer.taxonomy.skills.map((s) => [s.id, s]));
+  const skillDefs = skillsById(analyzer.taxonomy);
   for (const h of hits) {
     if (h.kind !== 'skill' || reader.skills.has(h.owner)) continue;
     const def = skillDefs.get(h.owner);

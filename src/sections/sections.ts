@@ -1,5 +1,5 @@
 import type { Line, Strength } from '../model.js';
-import { hasHan, mayBePictographic } from '../normalise/script.js';
+import { hasHan, stripPictographs } from '../normalise/script.js';
 import { clausesOf } from './clauses.js';
 
 export type Kind = Strength | 'other';
@@ -51,17 +51,14 @@ export interface SectionResult {
   hasHeadings: boolean;
 }
 
-const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{1F300}-\u{1FAFF}]/gu;
-
 /** Strips what decorates a heading: markdown marks, bullets, brackets, emoji, numbering, a trailing colon. */
 export function headingCore(line: string): string {
-  let s = line
+  const s = line
     .replace(/[’‘]/g, "'")
     .replace(/[#*_>`|]+/g, ' ')
     .replace(/^[\s\-•●◆■□▪·+]+/, '')
     .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）．]\s*/, '');
-  if (mayBePictographic(s)) s = s.replace(PICTOGRAPHIC, '');
-  return s
+  return stripPictographs(s)
     .replace(/[【】\[\]「」]/g, ' ')
     .replace(/[:：?？!！。]+\s*$/, '')
     .replace(/\s+/g, ' ')
@@ -76,9 +73,9 @@ function headingKind(line: string): Kind | undefined {
   if (line.length > 160) return undefined;
   const core = headingCore(line);
   if (core.length === 0 || core.length > 100) return undefined;
-  // most lines hold no slash, no bar and no Han next to Latin: they are one part, and splitting them is dear
-  const split = /[/|｜]/.test(core) || (/[A-Za-z]/.test(core) && hasHan(core)) ? core.split(HEADING_PARTS) : [core];
-  const parts = [core, ...split].map((p) => p.trim()).filter(Boolean);
+  // most lines hold no slash, no bar and no Han next to Latin: one part, a heading when that part is one
+  if (!/[/|｜]/.test(core) && !(/[A-Za-z]/.test(core) && hasHan(core))) return headingOf(core);
+  const parts = [core, ...core.split(HEADING_PARTS)].map((p) => p.trim()).filter(Boolean);
   // every part but one must be a heading: two parts that are not end the search
   const kinds: Kind[] = [];
   let misses = 0;
@@ -89,8 +86,6 @@ function headingKind(line: string): Kind | undefined {
   }
   return kinds.find((k) => k !== 'other') ?? kinds[0];
 }
-
-
 
 /** "任职要求：本科以上" — a heading with its first item on the same line. */
 function inlineHeading(line: string): Kind | undefined {

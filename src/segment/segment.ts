@@ -4,7 +4,6 @@ import type { NormalisedText, Token } from '../model.js';
 import { isHanCode } from '../normalise/script.js';
 import { jiebaWith } from './jieba.js';
 
-const HAN_RUN = /\p{Script=Han}+/gu;
 const tokenizer = new WordTokenizer();
 
 /** The matching key of a Latin word: lower-cased, Porter-stemmed ("fine-tuned" and "fine-tuning" meet at "tune"). */
@@ -222,18 +221,12 @@ export interface PhraseUnit {
 
 export function segmentPhrase(phrase: string): PhraseUnit[] {
   const units: PhraseUnit[] = [];
-  let cursor = 0;
   const text = phrase.normalize('NFKC');
-  HAN_RUN.lastIndex = 0;
-  const pushLatin = (s: string) => {
-    for (const w of tokenizer.tokenize(s)) units.push({ key: latinKey(w), script: 'latin', word: w });
-  };
-  for (let m = HAN_RUN.exec(text); m; m = HAN_RUN.exec(text)) {
-    pushLatin(text.slice(cursor, m.index));
+  for (const run of scriptRuns(text)) {
+    const part = text.slice(run.start, run.end);
     // a Han part of an alias is matched as one string over whole tokens; jieba is not needed here
-    units.push({ key: m[0], script: 'han', word: m[0] });
-    cursor = m.index + m[0].length;
+    if (run.han) units.push({ key: part, script: 'han', word: part });
+    else for (const w of tokenizer.tokenize(part)) units.push({ key: latinKey(w), script: 'latin', word: w });
   }
-  pushLatin(text.slice(cursor));
   return units;
 }

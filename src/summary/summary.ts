@@ -1,6 +1,7 @@
 import type { Bilingual, Strength } from '../model.js';
-import { byString } from '../util.js';
+import { byString, round3 } from '../util.js';
 import type { PostingReport } from '../report/types.js';
+import { skillsById } from '../taxonomy/lookup.js';
 import { CATEGORY_IDS, type CategoryId, type Taxonomy } from '../taxonomy/types.js';
 
 export interface ShareRow {
@@ -126,9 +127,9 @@ export class SummaryBuilder {
   }
 
   build(): Summary {
-    const share = (k: number) => (this.n ? Math.round((k / this.n) * 1000) / 1000 : 0);
+    const share = (k: number) => (this.n ? round3(k / this.n) : 0);
     const cats = new Map(this.tax.categories.map((c) => [c.id, c]));
-    const skills = new Map(this.tax.skills.map((s) => [s.id, s]));
+    const skills = skillsById(this.tax);
     const order = (a: ShareRow, b: ShareRow) => b.postings - a.postings || byString(a.id, b.id);
     const summary: Summary = {
       postings: this.n,

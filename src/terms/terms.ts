@@ -3,10 +3,9 @@ import { createRequire } from 'node:module';
 import { readText, type Analyzer } from '../analyze.js';
 import { extractRequirements } from '../requirements/extract.js';
 import type { SourceText, Token } from '../model.js';
-import { byString } from '../util.js';
+import { byString, round3 } from '../util.js';
 
 const require = createRequire(import.meta.url);
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Words too common in Chinese at large to say anything (jieba's IDF below this) are left out. */
 export const MIN_IDF = 7;
@@ -125,7 +124,7 @@ export class TermCounter {
       .filter(([, v]) => v.n >= minPostings)
       .map(([term, v]) => {
         const share = this.total ? v.n / this.total : 0;
-        return { term, postings: v.n, share, score: round(share * v.idf), example: v.example };
+        return { term, postings: v.n, share, score: round3(share * v.idf), example: v.example };
       })
       .sort((a, b) => b.score - a.score || byString(a.term, b.term))
       .slice(0, limit);
@@ -144,7 +143,7 @@ export class TermCounter {
         const share = v.n / this.total;
         const bn = background.postingsWith(term);
         const lift = share / ((bn + 1) / (background.postings + 2));
-        return { term, postings: v.n, share, score: round(share * Math.log(lift)), example: v.example, background: bn / background.postings, lift: round(lift) };
+        return { term, postings: v.n, share, score: round3(share * Math.log(lift)), example: v.example, background: bn / background.postings, lift: round3(lift) };
       })
       .filter((r) => r.lift > 1)
       .sort((a, b) => b.score - a.score || byString(a.term, b.term))

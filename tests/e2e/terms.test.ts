@@ -1,24 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aliasKey, loadTaxonomy } from '../../src/taxonomy/load.js';
+import type { TermRow } from '../../src/terms/terms.js';
 import { fixture, jdlens, ROOT } from '../helpers/cli.js';
 
 const RADAR = join(ROOT, '../shared/corpus/bulk/ai-pm-radar.jsonl');
 const REBASE = join(ROOT, '../shared/corpus/bulk/rebase-who-is-hiring.jsonl');
 
-interface Row {
-  term: string;
-  postings: number;
-  share: number;
-  score: number;
-  example: string;
-  background?: number;
-  lift?: number;
-}
-
 describe('jdlens terms', () => {
   const r = jdlens(['terms', RADAR, '--json', '--limit', '40']);
-  const doc = JSON.parse(r.stdout) as { postings: number; terms: { term: string; postings: number; share: number; score: number; example: string }[] };
+  const doc = JSON.parse(r.stdout) as { postings: number; terms: TermRow[] };
 
   it('reads a JSONL file and ranks terms by share of postings × IDF', () => {
     expect(r.code).toBe(0);
@@ -54,7 +45,7 @@ describe('jdlens terms --against', () => {
   it('ranks terms by how much more the inputs use them than the background does', () => {
     const r = jdlens(['terms', RADAR, '--against', REBASE, '--json', '--limit', '30']);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { postings: number; background: number; terms: Row[] };
+    const doc = JSON.parse(r.stdout) as { postings: number; background: number; terms: TermRow[] };
     expect(doc.background).toBeGreaterThan(1000);
     expect(doc.terms).toHaveLength(30);
     const scores = doc.terms.map((t) => t.score);
@@ -70,7 +61,7 @@ describe('jdlens terms --against', () => {
 
   it('finds almost nothing that a set of postings uses more than itself, and prints a table for a person', () => {
     const folder = fixture('folder/zh');
-    const same = JSON.parse(jdlens(['terms', folder, '--against', folder, '--json']).stdout) as { terms: Row[] };
+    const same = JSON.parse(jdlens(['terms', folder, '--against', folder, '--json']).stdout) as { terms: TermRow[] };
     // smoothing lifts a term used by more than half the postings a little above 1, never more
     for (const t of same.terms) expect(t.lift!).toBeLessThan(1.1);
     const text = jdlens(['terms', folder, '--against', fixture('folder/en'), '--limit', '5']);
@@ -78,7 +69,7 @@ describe('jdlens terms --against', () => {
     expect(text.stdout).toMatch(/^Terms no alias covers in 31 postings, by how much more they use them than \d+ others/);
     expect(text.stdout.trim().split('\n')).toHaveLength(2 + 5);
     // the fixtures' front matter ("corpus: dev/zh/…") is the file's frame, not the posting's words
-    const words = (JSON.parse(jdlens(['terms', folder, '--json', '--limit', '200']).stdout) as { terms: Row[] }).terms.map((t) => t.term);
+    const words = (JSON.parse(jdlens(['terms', folder, '--json', '--limit', '200']).stdout) as { terms: TermRow[] }).terms.map((t) => t.term);
     for (const frame of ['corpus', 'dev', 'zh', 'dev zh']) expect(words).not.toContain(frame);
   });
 });
