@@ -1,4 +1,6 @@
 import { classify, STRENGTH_FACTOR, type OwnerMentions } from './classify/classify.js';
+import { postingFeatures, type Feature } from './classify/features.js';
+import { classifyFitted, type CategoryModel } from './classify/fitted.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
 import { matchTokens, type Hit } from './match/match.js';
 import type { Line, Mention, NormalisedText, SourceText, Strength, Token } from './model.js';
@@ -6,19 +8,22 @@ import { detectLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
 import { extractRequirements } from './requirements/extract.js';
+import { findRoleBlocks } from './sections/roles.js';
 import { detectSections, titleFromLine, type SectionResult } from './sections/sections.js';
 import { segment } from './segment/segment.js';
-import { skillsById } from './taxonomy/lookup.js';
+import { featureSource, skillsById } from './taxonomy/lookup.js';
 import type { Taxonomy } from './taxonomy/types.js';
 import { byString } from './util.js';
 
 export interface Analyzer {
   taxonomy: Taxonomy;
   compiled: CompiledTaxonomy;
+  /** the fitted category model; without one, the taxonomy's own weights classify */
+  model?: CategoryModel;
 }
 
-export function createAnalyzer(taxonomy: Taxonomy): Analyzer {
-  return { taxonomy, compiled: compileTaxonomy(taxonomy) };
+export function createAnalyzer(taxonomy: Taxonomy, model?: CategoryModel): Analyzer {
+  return model ? { taxonomy, compiled: compileTaxonomy(taxonomy), model } : { taxonomy, compiled: compileTaxonomy(taxonomy) };
 }
 
 /** The report plus what measuring tools need and the JSON leaves out. */
@@ -30,6 +35,8 @@ export interface Analysis {
   hasHeadings: boolean;
   /** 1-based line of the title, 0 when there is none */
   titleLine: number;
+  /** what the category model reads */
+  features: Feature[];
 }
 
 const STRENGTH_ORDER: Strength[] = ['required', 'duty', 'unknown', 'preferred'];
@@ -119,31 +126,38 @@ function subLabelsOut(taxonomy: Taxonomy, hits: Hit[]): Record<string, SubLabelO
 /** read → normalise → segment → sections → match → classify: one posting in, one report out. */
 export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const { taxonomy } = analyzer;
-  const { norm, sections, hits, writtenLines } = readText(input.text, analyzer);
+  const { norm, sections, hits: allHits, writtenLines } = readText(input.text, analyzer);
+  const source = featureSource(taxonomy);
+  // a post listing several roles: what the other roles' own lines ask is not what the PM role asks
+  const blocks = findRoleBlocks(sections.lines, sections.titleLine, allHits, source.isProductRole);
+  const hits = blocks.otherRoleLines.size ? allHits.filter((h) => h.kind === 'role' || !blocks.otherRoleLines.has(h.mention.line)) : allHits;
 
   // what a posting says of its company or benefits feeds the classification, not the list of skills asked for
   const owners: OwnerMentions[] = [
     ...[...groupHits(hits, 'skill')].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
     ...[...groupHits(hits, 'role')].map(([id, mentions]) => ({ kind: 'role' as const, id, mentions })),
   ];
-  const cls = classify(taxonomy, owners);
   const skills = skillsOut(taxonomy, groupHits(hits.filter((h) => !h.mention.background), 'skill'));
   const subLabels = subLabelsOut(taxonomy, hits);
 
-  const requirements = extractRequirements(norm, sections.lines);
+  const language = detectLanguage(norm.text);
+  const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
+  const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
+  const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));
   const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
   const category = taxonomy.categories.find((c) => c.id === cls.id)!;
 
   const report: PostingReport = {
     source: input.source,
-    language: detectLanguage(norm.text),
+    language,
     // Traditional Chinese is matched as Simplified but shown as written
     title: writtenLines && sections.titleLine > 0 ? titleFromLine(writtenLines[sections.titleLine - 1]!, sections.titleFrom) : sections.title,
-    category: { id: cls.id, label: category.label, confidence: cls.confidence, evidence: cls.evidence },
+    roles: blocks.roles,
+    category: { id: cls.id, label: category.label, confidence: cls.confidence, alternatives: cls.alternatives, evidence: cls.evidence },
     scores: cls.scores,
     subLabels,
     skills,
     requirements,
   };
-  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine };
+  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features };
 }

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'decode'
   | 'taxonomy'
   | 'profile'
+  | 'model'
   | 'output';
 
 /** A known failure with a one-line message for the user. */

@@ -79,7 +79,7 @@ export async function runBatch(files: string[], readErrors: Entry[], opts: Batch
 
   const processOpts = { analyzer: opts.analyzer, reader: opts.reader, asJson: opts.asJson };
   const pool =
-    opts.jobs > 1 ? new Pool(opts.jobs, { taxonomy: opts.taxonomyFile, ...(opts.reader ? { reader: readerToData(opts.reader) } : {}), asJson: opts.asJson }) : undefined;
+    opts.jobs > 1 ? new Pool(opts.jobs, { taxonomy: opts.taxonomyFile, model: opts.analyzer.model?.file ?? false, ...(opts.reader ? { reader: readerToData(opts.reader) } : {}), asJson: opts.asJson }) : undefined;
   if (pool) opts.onPool?.(pool);
   let analysed = 0;
   let seq = 0;

@@ -18,7 +18,7 @@ export interface OwnerMentions {
 }
 
 export interface Evidence {
-  kind: 'skill' | 'role';
+  kind: 'skill' | 'role' | 'sub';
   id: string;
   text: string;
   line: number;
@@ -34,6 +34,19 @@ export interface Classification {
   confidence: number;
   scores: Record<CategoryId, number>;
   evidence: Evidence[];
+  /** categories whose confidence comes close to the winner's, most likely first */
+  alternatives: { id: CategoryId; confidence: number }[];
+}
+
+/** How close another category must come for the report to say "between A and B". */
+export const CLOSE = 0.5;
+export const MIN_ALTERNATIVE = 0.2;
+
+/** The categories other than the winner that come close to it, most likely first. */
+export function alternativesOf(p: Record<CategoryId, number>, winner: CategoryId): { id: CategoryId; confidence: number }[] {
+  return CATEGORY_IDS.filter((c) => c !== winner && p[c] >= MIN_ALTERNATIVE && p[c] >= CLOSE * p[winner])
+    .sort((a, b) => p[b] - p[a])
+    .map((c) => ({ id: c, confidence: round3(p[c]) }));
 }
 
 function mentionFactor(m: Mention, titleFactor: number, bodyFactor: number): number {
@@ -153,5 +166,7 @@ export function classify(tax: Taxonomy, owners: OwnerMentions[]): Classification
     .sort((a, b) => b.contribution - a.contribution || a.start - b.start)
     .slice(0, 5);
 
-  return { id, confidence, scores, evidence };
+  const probs = { 'not-pm': pNotPm } as Record<CategoryId, number>;
+  PM_CATEGORIES.forEach((c, i) => (probs[c] = ((1 - pNotPm) * exps[i]!) * pmShare));
+  return { id, confidence, scores, evidence, alternatives: alternativesOf(probs, id) };
 }

@@ -18,6 +18,7 @@ import { toolInfo } from './version.js';
 export interface AnalyzeOptions {
   json?: boolean;
   taxonomy?: string;
+  model?: string;
   lang?: string;
   color?: boolean;
   profile?: string;
@@ -108,7 +109,7 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
   const format = parseFormat(opts);
   if (inputs.length === 0 && io.stdin.isTTY) throw new JdlensError('usage', `no posting given: pass a file or folder, or pipe one in\n${usage()}`);
   if (opts.out) checkOut(opts.out);
-  const analyzer = loadAnalyzer(opts.taxonomy ?? DEFAULT_TAXONOMY);
+  const analyzer = loadAnalyzer(opts.taxonomy ?? DEFAULT_TAXONOMY, opts.model ? { model: opts.model } : {});
   const reader = await loadReader(opts, analyzer);
   const single = inputs.length === 0 || isSingleFile(inputs);
 

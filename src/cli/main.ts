@@ -44,6 +44,7 @@ const analyzeCmd = program
   .option('--out <file>', 'write the report to a file, atomically (format from the extension: .json, .md, else text)')
   .option('--format <json|md|text>', 'report format for --out or stdout')
   .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
+  .option('--model <file>', 'a category model fitted with `jdlens fit` (default: the one beside the taxonomy, if any)')
   .option('--lang <zh|en>', "language of the human report (default: each posting's own)")
   .option('--verbose', 'say which files were skipped and why')
   .option('--jobs <n>', 'worker threads for a folder (default: one per core, at most 4, for 32 postings or more)')
@@ -63,6 +64,21 @@ profileCmd
   .action(async (opts: { taxonomy?: string }) => {
     const [{ profileTemplate }, { loadAnalyzer }] = await Promise.all([import('./profile-command.js'), import('../taxonomy/compiled.js')]);
     process.stdout.write(profileTemplate(loadAnalyzer(opts.taxonomy).taxonomy));
+  });
+
+program
+  .command('fit')
+  .description('fit a category model on your own labelled postings, with a cross-validation report')
+  .requiredOption('--labels <file>', 'labels TSV: file<TAB>primary<TAB>also, paths relative to it (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+  .option('--taxonomy <file>', 'a taxonomy YAML file instead of taxonomies/ai-pm.yaml')
+  .option('--out <file>', 'where to write the model (default: beside --taxonomy as <name>.model.json, else ./model.json)')
+  .option('--folds <n>', 'cross-validation folds', '10')
+  .option('--quiet', 'leave out the list of misclassified postings')
+  .exitOverride()
+  .addHelpText('after', '\nExamples:\n  jdlens fit --labels my/labels.tsv --out my.model.json\n  jdlens analyze --model my.model.json posting.txt\n')
+  .action(async (opts) => {
+    const { runFit } = await import('./fit-command.js');
+    process.exitCode = await runFit(opts, io);
   });
 
 program

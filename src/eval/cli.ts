@@ -1,66 +1,102 @@
-import { resolve } from 'node:path';
+// npm run eval / npm run fit: the labelled corpus (dev + train, read in place), cross-validated.
+//   eval            cross-validated and in-sample figures, dimensions, coverage; nothing written
+//   eval --model F  the figures of model F as it is (no refitting): for postings it was not fitted on
+//   fit             the same figures, then writes the default taxonomy's model file
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isJdlensError } from '../errors.js';
-import { loadAnalyzer } from '../taxonomy/compiled.js';
-import { CATEGORY_IDS } from '../taxonomy/types.js';
-import { summarise, type EvalSummary } from './metrics.js';
-import { evaluateFolder } from './run.js';
+import { DEFAULT_FIT, type FitSettings } from '../classify/fitted.js';
+import { isJdlensError, JdlensError } from '../errors.js';
+import { corpusDir, readLabels } from '../fit/labels.js';
+import { analyseLabelled, asIs, dimensionsOf, fitAndMeasure, formatCategory, formatDimensions, formatMisses } from '../fit/measure.js';
+import { formatModelFile } from '../fit/fit.js';
+import { loadAnalyzer, modelPathFor, taxonomyHash } from '../taxonomy/compiled.js';
+import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const pct = (x: number) => x.toFixed(3);
+const f3 = (x: number) => x.toFixed(3);
 
-export function formatSummary(s: EvalSummary, showUncovered: boolean, uncovered: { file: string; line: number; text: string }[]): string {
-  const out: string[] = [];
-  out.push(`postings: ${s.n}`);
-  out.push(`category accuracy: ${pct(s.accuracy)}`);
-  out.push(`macro-F1: ${pct(s.macroF1)}`);
-  out.push(`dimension precision: ${pct(s.dimensions.precision)}  recall: ${pct(s.dimensions.recall)}  (tp ${s.dimensions.tp}, fp ${s.dimensions.fp}, fn ${s.dimensions.fn})`);
-  out.push(`requirement-line coverage: ${pct(s.coverage.ratio)} (${s.coverage.covered}/${s.coverage.total} lines)`);
-  out.push('');
-  out.push('category            precision recall  f1     support  recall-zh  recall-en');
-  for (const c of CATEGORY_IDS) {
-    const p = s.perCategory[c];
-    const z = s.recallByLang.zh[c];
-    const e = s.recallByLang.en[c];
-    const lr = (x: { recall: number; support: number }) => (x.support ? `${pct(x.recall)} (${x.support})` : '-').padEnd(11);
-    out.push(`${c.padEnd(20)}${pct(p.precision).padEnd(10)}${pct(p.recall).padEnd(8)}${pct(p.f1).padEnd(7)}${String(p.support).padEnd(9)}${lr(z)}${lr(e)}`);
+function settingsFrom(pairs: string[]): FitSettings {
+  const s: FitSettings = { ...DEFAULT_FIT };
+  for (const p of pairs) {
+    const [k, v] = p.split('=');
+    if (!k || !(k in s) || v === undefined || !Number.isFinite(Number(v))) throw new JdlensError('usage', `--set takes name=number with a name of ${Object.keys(s).join(', ')}`);
+    (s as unknown as Record<string, number>)[k] = Number(v);
   }
-  out.push('');
-  out.push(`confusion (rows: label, columns: predicted)`);
-  out.push(`${''.padEnd(18)}${CATEGORY_IDS.map((c) => c.slice(0, 11).padStart(12)).join('')}`);
-  for (const t of CATEGORY_IDS) out.push(`${t.padEnd(18)}${CATEGORY_IDS.map((p) => String(s.confusion[t][p]).padStart(12)).join('')}`);
-  if (s.misses.length) {
-    out.push('');
-    out.push('misclassified:');
-    for (const m of s.misses) out.push(`  ${m.file}: label ${m.primary}${m.also ? `/${m.also}` : ''}, predicted ${m.predicted}`);
-  }
-  if (showUncovered && uncovered.length) {
-    out.push('');
-    out.push(`uncovered requirement lines (${uncovered.length}):`);
-    for (const u of uncovered) out.push(`  ${u.file}:${u.line}: ${u.text.slice(0, 120)}`);
-  }
-  return `${out.join('\n')}\n`;
+  return s;
 }
 
 function main(): number {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
-      dir: { type: 'string' },
-      labels: { type: 'string' },
-      dimensions: { type: 'string' },
+      labels: { type: 'string', multiple: true },
       taxonomy: { type: 'string' },
+      model: { type: 'string' },
+      set: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
     },
   });
-  const dir = resolve(values.dir ?? resolve(ROOT, '../shared/corpus/dev'));
-  const labels = resolve(values.labels ?? resolve(dir, 'labels.tsv'));
-  const dimensions = values.dimensions ? resolve(values.dimensions) : values.labels ? undefined : resolve(dir, 'dimensions.tsv');
-  const analyzer = loadAnalyzer(values.taxonomy);
-  const results = evaluateFolder(dir, labels, dimensions, analyzer);
-  const uncovered = results.flatMap((r) => r.uncovered.map((u) => ({ file: r.file, ...u })));
-  process.stdout.write(formatSummary(summarise(results), !values.quiet, uncovered));
+  const fitting = positionals[0] === 'fit';
+  let labelsFiles = values.labels?.map((l) => resolve(l));
+  if (!labelsFiles) {
+    const corpus = corpusDir(ROOT);
+    labelsFiles = ['dev', 'train'].map((d) => join(corpus, d, 'labels.tsv'));
+    if (!labelsFiles.every((f) => existsSync(f))) {
+      throw new JdlensError('not-found', `no labelled corpus at ${corpus}: put the shared corpus beside the project (../shared/corpus) or set JDLENS_CORPUS, or name labels with --labels`);
+    }
+  }
+  const taxonomyFile = resolve(values.taxonomy ?? DEFAULT_TAXONOMY);
+  const labels = labelsFiles.flatMap((f) => readLabels(f));
+  const out: string[] = [];
+
+  if (values.model) {
+    const rows = analyseLabelled(labels, loadAnalyzer(taxonomyFile, { model: resolve(values.model) }));
+    const m = asIs(rows);
+    out.push(formatCategory(`model ${values.model} as it is, on ${labels.length} labelled postings (not refitted)`, m));
+    const d = dimensionsOf(rows);
+    if (d) out.push('', formatDimensions(d));
+    out.push('', coverage(rows, values.quiet));
+    if (!values.quiet) out.push('', formatMisses(m).replace('(cross-validated)', ''));
+    process.stdout.write(`${out.join('\n')}\n`);
+    return 0;
+  }
+
+  const settings = settingsFrom(values.set ?? []);
+  const analyzer = loadAnalyzer(taxonomyFile, { model: false });
+  const started = Date.now();
+  const rows = analyseLabelled(labels, analyzer);
+  const hand = asIs(rows);
+  const taxonomy = { id: analyzer.taxonomy.id, version: analyzer.taxonomy.version, sha1: taxonomyHash(taxonomyFile) };
+  const shownLabels = labelsFiles.map((f) => relative(ROOT, f).split('\\').join('/'));
+  const m = fitAndMeasure(rows, taxonomy, shownLabels, settings);
+  out.push(`labelled postings: ${rows.length} (${labelsFiles.map((f) => relative(process.cwd(), f)).join(', ')})`);
+  out.push(`fit settings: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}; temperature ${m.temperature}; ${Object.keys(m.doc.weights).length} features`);
+  out.push('');
+  out.push(formatCategory(`category, stratified ${m.folds}-fold cross-validation (fixed folds)`, m.cv, { title: 'in-sample', m: m.inSample }));
+  out.push('');
+  out.push(`in-sample minus cross-validated accuracy: ${f3(m.inSample.accuracy - m.cv.accuracy)}`);
+  out.push(`the taxonomy's hand weights on the same postings (no fitting): accuracy ${f3(hand.accuracy)}, strict ${f3(hand.strict)}, zh ${f3(hand.byLang.zh.accuracy)}, en ${f3(hand.byLang.en.accuracy)}`);
+  const d = dimensionsOf(rows);
+  if (d) out.push('', formatDimensions(d));
+  out.push('', coverage(rows, values.quiet));
+  if (!values.quiet) out.push('', formatMisses(m.cv));
+  if (fitting) {
+    const file = modelPathFor(taxonomyFile);
+    writeFileSync(file, formatModelFile(m.doc));
+    out.push('', `model written: ${relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
   return 0;
+}
+
+function coverage(rows: ReturnType<typeof analyseLabelled>, quiet: boolean): string {
+  const covered = rows.reduce((n, r) => n + r.covered, 0);
+  const total = rows.reduce((n, r) => n + r.coverable, 0);
+  const lines = [`requirement-line coverage: ${f3(total ? covered / total : 0)} (${covered}/${total} lines)`];
+  if (!quiet) for (const r of rows) for (const u of r.uncovered) lines.push(`  uncovered ${r.label.file}:${u.line}: ${u.text.slice(0, 100)}`);
+  return lines.join('\n');
 }
 
 try {

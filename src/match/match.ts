@@ -9,6 +9,9 @@ export interface Hit {
   kind: OwnerKind;
   owner: string;
   mention: Mention;
+  /** where the hit stands in its normalised line (Line.text): start and end offsets */
+  col: number;
+  colEnd: number;
 }
 
 // Between two words of one alias only spaces, hyphens and slashes may stand ("fine-tuned", "A/B test").
@@ -163,7 +166,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
       const words = (lineInfo[lineNo] ??= lineWords(line ?? mention, lt));
       mention.asksToKnow = asksToKnow(words, s - lineStart);
       mention.proficiency = proficiencyBefore(words, s - lineStart);
-      hits.push({ kind: p.kind, owner: p.owner, mention });
+      hits.push({ kind: p.kind, owner: p.owner, mention, col: s - lineStart, colEnd: e - lineStart });
     }
   }
   return hits;

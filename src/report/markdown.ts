@@ -2,7 +2,7 @@ import type { Lang } from '../model.js';
 import type { Summary } from '../summary/summary.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { STRENGTH_LABEL, T } from './i18n.js';
-import { postingLang } from './text.js';
+import { betweenText, postingLang } from './text.js';
 import type { DuplicateOut, ErrorOut, PostingReport } from './types.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -41,9 +41,11 @@ export function renderMarkdownSummary(s: Summary | undefined, duplicates: Duplic
 export function renderMarkdownPosting(p: PostingReport, tax: Taxonomy, fixed?: Lang): string {
   const lang = postingLang(p, fixed);
   const out = [`## ${p.title || p.source}`, '', `- ${T.category[lang]}: **${p.category.label[lang]}** (${T.confidence[lang]} ${p.category.confidence.toFixed(2)})`, `- source: \`${p.source}\``];
+  const between = betweenText(p, tax.categories, lang);
+  if (between) out.push(`- ${between}`);
   if (p.fit !== undefined) out.push(`- ${T.fit[lang]}: **${p.fit}**/100`);
   out.push('');
-  if (p.category.evidence.length) out.push(`**${T.why[lang]}**`, '', ...p.category.evidence.map((e) => `- ${e.text} (${T.line[lang]} ${e.line}): ${e.context}`), '');
+  if (p.category.evidence.length) out.push(`**${T.why[lang]}**`, '', ...p.category.evidence.map((e) => `- +${e.contribution.toFixed(2)} ${e.text} (${T.line[lang]} ${e.line}): ${e.context}`), '');
   if (p.skills.length) {
     const dims = new Map(tax.dimensions.map((d) => [d.id, d.label[lang]]));
     out.push(`**${T.skills[lang]}**`, '', table(['', '', '', T.line[lang]], p.skills.map((s) => [s.label[lang], dims.get(s.dimension) ?? s.dimension, STRENGTH_LABEL[s.strength][lang], `${s.mentions[0]!.line}: ${s.mentions[0]!.context.slice(0, 80)}`])), '');

@@ -29,6 +29,17 @@ function clip(s: string, n: number): string {
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
 }
 
+/** "介于 A 与 B 之间" / "between A and B" when another category comes close, else undefined. */
+export function betweenText(p: PostingReport, cats: Taxonomy['categories'], lang: Lang): string | undefined {
+  const alts = p.category.alternatives;
+  if (!alts?.length) return undefined;
+  const label = (id: string) => cats.find((k) => k.id === id)?.label[lang] ?? id;
+  const others = alts.map((a) => `${label(a.id)} ${a.confidence.toFixed(2)}`);
+  const names = [`${p.category.label[lang]} ${p.category.confidence.toFixed(2)}`, ...others];
+  const joined = names.length === 2 ? `${names[0]} ${T.and[lang]} ${names[1]}` : `${names.slice(0, -1).join(lang === 'zh' ? '、' : ', ')} ${T.and[lang]} ${names.at(-1)}`;
+  return lang === 'zh' ? `${T.between.zh} ${joined} ${T.between2.zh}` : `${T.between.en} ${joined}`;
+}
+
 /** A posting as a person reads it: title, role with why, skills by dimension with one evidence line each. */
 export function renderPostingText(p: PostingReport, opts: TextOptions): string {
   const lang = postingLang(p, opts.lang);
@@ -37,13 +48,15 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
   const sep = lang === 'zh' ? '：' : ': ';
   out.push(c.bold(p.title || T.untitled[lang]) + c.dim(`  (${p.source})`));
   out.push(`${T.category[lang]}${sep}${c.bold.cyan(p.category.label[lang])}  ${c.dim(`${T.confidence[lang]} ${p.category.confidence.toFixed(2)}`)}`);
+  const cats = opts.taxonomy.categories;
+  const between = betweenText(p, cats, lang);
+  if (between) out.push(c.yellow(between));
   if (p.category.evidence.length) {
     out.push(`${T.why[lang]}${sep}`);
     for (const e of p.category.evidence) {
-      out.push(`  ${c.green('•')} ${c.bold(e.text)} ${c.dim(`(${T.line[lang]} ${e.line})`)} ${clip(e.context, 70)}`);
+      out.push(`  ${c.green('•')} ${c.dim(`+${e.contribution.toFixed(2)}`)} ${c.bold(e.text)} ${c.dim(`(${T.line[lang]} ${e.line})`)} ${clip(e.context, 64)}`);
     }
   }
-  const cats = opts.taxonomy.categories;
   out.push(c.dim(`${T.scores[lang]}${sep}${cats.map((k) => `${k.label[lang]} ${p.scores[k.id].toFixed(1)}`).join(' · ')}`));
 
   const groups = opts.taxonomy.subLabels.filter((g) => p.subLabels[g.id]?.length);

@@ -26,7 +26,7 @@ export interface SkillOut {
 }
 
 export interface EvidenceOut {
-  kind: 'skill' | 'role';
+  kind: 'skill' | 'role' | 'sub';
   id: string;
   text: string;
   line: number;
@@ -59,7 +59,16 @@ export interface PostingReport {
   source: string;
   language: PostingLanguage;
   title: string;
-  category: { id: CategoryId; label: Bilingual; confidence: number; evidence: EvidenceOut[] };
+  /** the roles a post lists (a hiring thread, "we're hiring across …"); empty for a one-role posting */
+  roles: { title: string; line: number; isPm: boolean }[];
+  category: {
+    id: CategoryId;
+    label: Bilingual;
+    confidence: number;
+    /** categories that come close (confidence at least half the winner's and 0.2), most likely first */
+    alternatives: { id: CategoryId; confidence: number }[];
+    evidence: EvidenceOut[];
+  };
   scores: Record<CategoryId, number>;
   subLabels: Record<string, SubLabelOut[]>;
   skills: SkillOut[];

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
+import { loadModel } from '../classify/fitted.js';
+import { JdlensError } from '../errors.js';
 import { indexPatterns, type Pattern } from '../match/compile.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from './load.js';
 import type { Taxonomy } from './types.js';
@@ -36,7 +38,35 @@ export function serialiseAnalyzer(a: Analyzer, yamlText: Buffer | string): strin
  * reads that JSON and skips YAML parsing, validation and alias compilation. Any other file, or an
  * edited one, is read and checked as usual.
  */
-export function loadAnalyzer(file: string = DEFAULT_TAXONOMY): Analyzer {
+export function loadAnalyzer(file: string = DEFAULT_TAXONOMY, opts: AnalyzerOptions = {}): Analyzer {
+  const analyzer = analyzerFor(file);
+  const modelFile = opts.model === false ? undefined : (opts.model ?? modelPathFor(file));
+  if (modelFile === undefined || (opts.model === undefined && !existsSync(modelFile))) return analyzer;
+  let hash: string;
+  try {
+    hash = sha1(readFileSync(file));
+  } catch {
+    throw new JdlensError('taxonomy', `${file}: cannot be read`);
+  }
+  return { ...analyzer, model: loadModel(modelFile, { id: analyzer.taxonomy.id, sha1: hash }) };
+}
+
+export interface AnalyzerOptions {
+  /** a fitted model file; false: none (the taxonomy's own weights); by default the one beside the taxonomy, if any */
+  model?: string | false;
+}
+
+/** Where a taxonomy's fitted model lives: beside it, `<name>.model.json`. */
+export function modelPathFor(taxonomyFile: string): string {
+  return join(dirname(resolve(taxonomyFile)), `${basename(taxonomyFile).replace(/\.ya?ml$/i, '')}.model.json`);
+}
+
+/** The SHA-1 of a taxonomy file as it is now: what a fitted model is stamped with. */
+export function taxonomyHash(file: string): string {
+  return sha1(readFileSync(file));
+}
+
+function analyzerFor(file: string): Analyzer {
   const cached = compiledPathFor(file);
   if (resolve(file) === resolve(DEFAULT_TAXONOMY) && existsSync(cached)) {
     try {

@@ -209,11 +209,14 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       c.fail([...p, key], 'must be a number in [0, 10]');
       return dflt;
     };
+    const weights = c.weights(o.weights, [...p, 'weights']);
     return {
       id,
       label: c.bilingual(o.label, [...p, 'label']),
       aliases,
-      weights: c.weights(o.weights, [...p, 'weights']),
+      weights,
+      // a product role unless it says otherwise; without the field, its pull toward not-pm decides
+      product: o.product === undefined ? (weights['not-pm'] ?? 0) < 0 : c.bool(o.product, [...p, 'product']),
       titleFactor: factor('titleFactor', 3),
       bodyFactor: factor('bodyFactor', 0.3),
       source: c.source(o.source, [...p, 'source']),

@@ -1,3 +1,4 @@
+import type { FeatureSource } from '../classify/features.js';
 import type { Skill, Taxonomy } from './types.js';
 
 const byId = new WeakMap<Taxonomy, Map<string, Skill>>();
@@ -10,4 +11,18 @@ export function skillsById(taxonomy: Taxonomy): Map<string, Skill> {
     byId.set(taxonomy, m);
   }
   return m;
+}
+
+const sources = new WeakMap<Taxonomy, FeatureSource>();
+
+/** What the category model's features need to know of a taxonomy, worked out once per taxonomy. */
+export function featureSource(taxonomy: Taxonomy): FeatureSource {
+  let s = sources.get(taxonomy);
+  if (!s) {
+    const skills = skillsById(taxonomy);
+    const product = new Set(taxonomy.roles.filter((r) => r.product).map((r) => r.id));
+    s = { dimensionOf: (id) => skills.get(id)?.dimension, isProductRole: (id) => product.has(id) };
+    sources.set(taxonomy, s);
+  }
+  return s;
 }

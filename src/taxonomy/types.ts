@@ -54,6 +54,8 @@ export interface RoleMarker {
   titleFactor: number;
   /** what a hit in the body counts, times its section strength: PM postings name engineers too */
   bodyFactor: number;
+  /** a product role (PM, product owner …) rather than another job (engineer, designer …) */
+  product: boolean;
   source: SourceRef;
 }
 

@@ -1,0 +1,87 @@
+// What a posting shows the category model: explainable features the pipeline already computes.
+// Every feature is one thing a reader can point at: a skill, role word or sub-label at one place
+// in the posting (the title, a role's own heading, a requirement, a duty, a nice-to-have, body
+// text of no known kind, or company/benefit text), a dimension's total there, or the posting's shape.
+import type { Hit } from '../match/match.js';
+import type { Mention, PostingLanguage } from '../model.js';
+
+/** Where a mention stands. */
+export type Place = 'title' | 'heading' | 'required' | 'duty' | 'preferred' | 'body' | 'background';
+
+export function placeOf(m: Mention): Place {
+  if (m.inTitle) return 'title';
+  if (m.inRoleHeading) return 'heading';
+  if (m.background) return 'background';
+  return m.strength === 'unknown' ? 'body' : m.strength;
+}
+
+/** Places that say what the posting asks of the reader: the model reads them as one, "asked". */
+const ASKED: ReadonlySet<Place> = new Set(['required', 'duty', 'preferred', 'body']);
+
+export interface Feature {
+  name: string;
+  value: number;
+  /** the mention that stands for it in evidence (none for shape features) */
+  mention?: Mention;
+  /** what that mention is a hit of */
+  owner?: { kind: Hit['kind']; id: string };
+}
+
+export interface PostingShape {
+  language: PostingLanguage;
+  hasHeadings: boolean;
+  hasTitle: boolean;
+  /** the roles a post lists, when it lists several */
+  roles: { isPm: boolean }[];
+}
+
+/**
+ * Repetition helps but saturates: the first mention counts 1, each further one half the one
+ * before (1, 1.5, 1.75 … < 2). A title names a thing once, however often its words repeat.
+ */
+function saturating(n: number, place: Place): number {
+  if (place === 'title') return 1;
+  return 2 - 2 ** (1 - n);
+}
+
+/** The model's view of one posting, in a fixed order (by name). */
+export interface FeatureSource {
+  /** a skill's dimension */
+  dimensionOf(skillId: string): string | undefined;
+  /** whether a role marker names a product role */
+  isProductRole(roleId: string): boolean;
+}
+
+export function postingFeatures(hits: Hit[], source: FeatureSource, shape: PostingShape): Feature[] {
+  const groups = new Map<string, { n: number; place: Place; first: Hit }>();
+  const add = (name: string, place: Place, h: Hit) => {
+    const g = groups.get(name);
+    if (g) {
+      g.n++;
+      if (h.mention.start < g.first.mention.start) g.first = h;
+    } else groups.set(name, { n: 1, place, first: h });
+  };
+  let roleInTitle = false;
+  for (const h of hits) {
+    const place = placeOf(h.mention);
+    // what a posting asks for counts alike in every section: its strength decides skills, not the category
+    const where = ASKED.has(place) ? 'asked' : place;
+    add(`${h.kind}:${h.owner}@${where}`, place, h);
+    if (h.kind === 'role') {
+      if (place === 'title') roleInTitle = true;
+      // every product role word together, every other job word together: what generalises across words
+      add(`roles:${source.isProductRole(h.owner) ? 'product' : 'other'}@${where}`, place, h);
+    } else if (h.kind === 'skill') {
+      const dim = source.dimensionOf(h.owner);
+      if (dim) add(`dim:${dim}@${where}`, place, h);
+    }
+  }
+  const out: Feature[] = [];
+  for (const [name, g] of groups) out.push({ name, value: saturating(g.n, g.place), mention: g.first.mention, owner: { kind: g.first.kind, id: g.first.owner } });
+  out.push({ name: `lang:${shape.language}`, value: 1 });
+  if (shape.hasHeadings) out.push({ name: 'shape:headings', value: 1 });
+  if (shape.roles.length >= 2) out.push({ name: shape.roles.some((r) => r.isPm) ? 'shape:roles-listed-with-pm' : 'shape:roles-listed-no-pm', value: 1 });
+  if (!shape.hasTitle) out.push({ name: 'shape:no-title', value: 1 });
+  else if (!roleInTitle) out.push({ name: 'shape:no-role-in-title', value: 1 });
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,141 @@
+// Analyse labelled postings once, then fit, cross-validate and report: what `jdlens fit` and
+// `npm run eval` print.
+import { analyze, type Analyzer } from '../analyze.js';
+import { classifyFitted, DEFAULT_FIT, type FitSettings, type ModelFile } from '../classify/fitted.js';
+import { categoryMetrics, dimensionMetrics, type CategoryMetrics, type DimensionMetrics, type Judged } from '../eval/metrics.js';
+import { readPostingFile } from '../read/input.js';
+import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
+import { chooseTemperature, crossValidate, fitModelFile, modelFromDoc, probabilities, type Row, type Scored } from './fit.js';
+import type { Labelled } from './labels.js';
+
+export interface Analysed extends Row {
+  /** the dimensions of the skills the report lists */
+  found: Set<string>;
+  /** the category the analyzer gave (its fitted model, or the taxonomy's weights) */
+  predicted: CategoryId;
+  confidence: number;
+  coverable: number;
+  covered: number;
+  uncovered: { line: number; text: string }[];
+}
+
+/** read → … → report for every labelled posting: what every figure is computed from. */
+export function analyseLabelled(labels: Labelled[], analyzer: Analyzer): Analysed[] {
+  return labels.map((label) => {
+    const { report, lines, coveredLines, hasHeadings, titleLine, features } = analyze(readPostingFile(label.path), analyzer);
+    // requirement lines: inside duty/requirement sections, or, without headings, every line that
+    // is not the title or about the company, benefits or applying
+    const counted = lines.filter(
+      (l) => !l.isHeading && !l.background && l.number !== titleLine && /[\p{L}\p{N}]/u.test(l.text) && (hasHeadings ? l.section === 'required' || l.section === 'duty' : true),
+    );
+    const uncovered = counted.filter((l) => !coveredLines.has(l.number)).map((l) => ({ line: l.number, text: l.text.trim() }));
+    return {
+      label,
+      features,
+      found: new Set(report.skills.map((s) => s.dimension)),
+      predicted: report.category.id,
+      confidence: report.category.confidence,
+      coverable: counted.length,
+      covered: counted.length - uncovered.length,
+      uncovered,
+    };
+  });
+}
+
+const judged = (row: Row, predicted: CategoryId, confidence: number): Judged => ({ file: row.label.file, lang: row.label.lang, primary: row.label.primary, also: row.label.also, predicted, confidence });
+
+function judge(scored: Scored[], temperature: number): Judged[] {
+  return scored.map(({ row, z }) => {
+    const p = probabilities(z, temperature);
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+    return judged(row, CATEGORY_IDS[best]!, p[best]!);
+  });
+}
+
+export interface Measured {
+  cv: CategoryMetrics;
+  inSample: CategoryMetrics;
+  folds: number;
+  temperature: number;
+  doc: ModelFile;
+}
+
+/** Cross-validates, chooses the temperature on the out-of-fold scores, fits on all, scores in sample. */
+export function fitAndMeasure(rows: Row[], taxonomy: ModelFile['taxonomy'], labelsFiles: string[], s: FitSettings = DEFAULT_FIT, folds = 10): Measured {
+  const k = Math.min(folds, rows.length);
+  const oof = crossValidate(rows, s, k);
+  const temperature = chooseTemperature(oof);
+  const cv = categoryMetrics(judge(oof, temperature));
+  const doc = fitModelFile(rows, taxonomy, labelsFiles, s, temperature, { folds: k, accuracy: r3(cv.accuracy), strict: r3(cv.strict), ece: r3(cv.ece) });
+  const model = modelFromDoc(doc);
+  const inSample = categoryMetrics(
+    rows.map((r) => {
+      const c = classifyFitted(model, r.features);
+      return judged(r, c.id, c.confidence);
+    }),
+  );
+  return { cv, inSample, folds: k, temperature, doc };
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The figures of the analyzer as it is (its own model or weights), with no fitting. */
+export function asIs(rows: Analysed[]): CategoryMetrics {
+  return categoryMetrics(rows.map((r) => judged(r, r.predicted, r.confidence)));
+}
+
+export function dimensionsOf(rows: Analysed[]): DimensionMetrics | undefined {
+  const labelled = rows.filter((r) => r.label.dims);
+  if (labelled.length === 0) return undefined;
+  return dimensionMetrics(labelled.map((r) => ({ lang: r.label.lang, found: r.found, dims: r.label.dims!, acceptable: r.label.acceptable ?? r.label.dims! })));
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+export function formatCategory(title: string, m: CategoryMetrics, compare?: { title: string; m: CategoryMetrics }): string {
+  const out: string[] = [title];
+  const row = (name: string, f: (x: CategoryMetrics) => string) => out.push(`  ${name.padEnd(30)}${f(m).padEnd(10)}${compare ? f(compare.m) : ''}`);
+  if (compare) out.push(`  ${''.padEnd(30)}${'this'.padEnd(10)}${compare.title}`);
+  row('postings', (x) => String(x.n));
+  row('accuracy (primary or also)', (x) => f3(x.accuracy));
+  row('strict (primary only)', (x) => f3(x.strict));
+  row('accuracy zh', (x) => `${f3(x.byLang.zh.accuracy)}`);
+  row('accuracy en', (x) => `${f3(x.byLang.en.accuracy)}`);
+  row('strict zh', (x) => f3(x.byLang.zh.strict));
+  row('strict en', (x) => f3(x.byLang.en.strict));
+  row('macro-F1', (x) => f3(x.macroF1));
+  row('expected calibration error', (x) => f3(x.ece));
+  out.push('');
+  out.push('  category            precision recall  f1     support  recall-zh   recall-en');
+  for (const c of CATEGORY_IDS) {
+    const p = m.perCategory[c];
+    const lr = (x: { recall: number; support: number }) => (x.support ? `${f3(x.recall)} (${x.support})` : '-').padEnd(12);
+    out.push(`  ${c.padEnd(20)}${f3(p.precision).padEnd(10)}${f3(p.recall).padEnd(8)}${f3(p.f1).padEnd(7)}${String(p.support).padEnd(9)}${lr(m.recallByLang.zh[c])}${lr(m.recallByLang.en[c])}`);
+  }
+  out.push('');
+  out.push('  confusion (rows: label, columns: predicted)');
+  out.push(`  ${''.padEnd(18)}${CATEGORY_IDS.map((c) => c.slice(0, 11).padStart(12)).join('')}`);
+  for (const t of CATEGORY_IDS) out.push(`  ${t.padEnd(18)}${CATEGORY_IDS.map((p) => String(m.confusion[t][p]).padStart(12)).join('')}`);
+  out.push('');
+  out.push('  reliability (confidence bin: postings, mean confidence, accuracy)');
+  for (const b of m.reliability) if (b.n) out.push(`  ${f3(b.from).slice(0, 3)}–${f3(b.to).slice(0, 3)}   ${String(b.n).padStart(4)}   ${f3(b.confidence)}   ${f3(b.accuracy)}`);
+  return out.join('\n');
+}
+
+export function formatDimensions(d: DimensionMetrics): string {
+  const out = ['dimensions (precision over acceptable, recall over labelled)'];
+  const line = (name: string, c: { precision: number; recall: number; tp: number; fp: number; fn: number }) =>
+    out.push(`  ${name.padEnd(26)}precision ${f3(c.precision)}  recall ${f3(c.recall)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
+  line('all', d.all);
+  line('zh', d.byLang.zh);
+  line('en', d.byLang.en);
+  out.push('');
+  for (const [id, c] of d.perDimension) line(id, c);
+  return out.join('\n');
+}
+
+export function formatMisses(m: CategoryMetrics): string {
+  if (!m.misses.length) return '';
+  return ['misclassified (cross-validated):', ...m.misses.map((j) => `  ${j.file}: label ${[j.primary, ...j.also].join('/')}, predicted ${j.predicted} ${f3(j.confidence)}`)].join('\n');
+}
