@@ -37,6 +37,8 @@ export interface Analysis {
   titleLine: number;
   /** what the category model reads */
   features: Feature[];
+  /** lines that belong to another listed role than the PM one (see findRoleBlocks) */
+  otherRoleLines: Set<number>;
 }
 
 const STRENGTH_ORDER: Strength[] = ['required', 'duty', 'unknown', 'preferred'];
@@ -159,5 +161,5 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     skills,
     requirements,
   };
-  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features };
+  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features, otherRoleLines: blocks.otherRoleLines };
 }

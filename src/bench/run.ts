@@ -1,14 +1,19 @@
 // npm run bench: jdlens against its references, measured in one run so the figures are ratios
-// that hold on any machine. It builds its own corpus from ../shared/corpus and fixtures/.
+// that hold on any machine. It builds its own corpus from the shared corpus ($JDLENS_CORPUS, else
+// ../shared/corpus, read in place) and fixtures/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/jdlens.js');
-const CORPUS = join(ROOT, '../shared/corpus');
+const CORPUS = resolve(process.env.JDLENS_CORPUS ?? join(ROOT, '../shared/corpus'));
+if (!existsSync(join(CORPUS, 'bulk'))) {
+  process.stderr.write(`jdlens bench: no corpus at ${CORPUS}: put the shared corpus (dev/, bulk/) there, or set JDLENS_CORPUS to where it is\n`);
+  process.exit(2);
+}
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const work = mkdtempSync(join(tmpdir(), 'jdlens-bench-'));
 const RSS_PRELOAD = join(work, 'rss.cjs');

@@ -34,6 +34,7 @@ function main(): number {
       labels: { type: 'string', multiple: true },
       taxonomy: { type: 'string' },
       model: { type: 'string' },
+      out: { type: 'string' },
       set: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
     },
@@ -83,7 +84,7 @@ function main(): number {
   out.push('', coverage(rows, values.quiet));
   if (!values.quiet) out.push('', formatMisses(m.cv));
   if (fitting) {
-    const file = modelPathFor(taxonomyFile);
+    const file = values.out ? resolve(values.out) : modelPathFor(taxonomyFile);
     writeFileSync(file, formatModelFile(m.doc));
     out.push('', `model written: ${relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }

@@ -22,11 +22,11 @@ export interface Analysed extends Row {
 /** read → … → report for every labelled posting: what every figure is computed from. */
 export function analyseLabelled(labels: Labelled[], analyzer: Analyzer): Analysed[] {
   return labels.map((label) => {
-    const { report, lines, coveredLines, hasHeadings, titleLine, features } = analyze(readPostingFile(label.path), analyzer);
+    const { report, lines, coveredLines, hasHeadings, titleLine, features, otherRoleLines } = analyze(readPostingFile(label.path), analyzer);
     // requirement lines: inside duty/requirement sections, or, without headings, every line that
     // is not the title or about the company, benefits or applying
     const counted = lines.filter(
-      (l) => !l.isHeading && !l.background && l.number !== titleLine && /[\p{L}\p{N}]/u.test(l.text) && (hasHeadings ? l.section === 'required' || l.section === 'duty' : true),
+      (l) => !l.isHeading && !l.background && l.number !== titleLine && !otherRoleLines.has(l.number) && /[\p{L}\p{N}]/u.test(l.text) && (hasHeadings ? l.section === 'required' || l.section === 'duty' : true),
     );
     const uncovered = counted.filter((l) => !coveredLines.has(l.number)).map((l) => ({ line: l.number, text: l.text.trim() }));
     return {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, jdlens, parseReport } from '../helpers/cli.js';
 
-// Each fixture: the category its label gives (or either, where the corpus labels it borderline),
-// two skills it must report and a word of their evidence.
-// Real postings from ../shared/corpus/dev (their front matter names the source) plus one edge case.
+// Each fixture: the category its writer meant (or either, where the role is borderline), two skills
+// it must report and a word of their evidence. The postings were written for these tests, in the
+// manner of real ones; none of them took part in fitting the category model.
 const CASES: { file: string; category: string | string[]; lang: 'zh' | 'en' | 'mixed'; skills: [string, string][] }[] = [
   { file: 'zh-model-side-llm-eval.txt', category: 'model-side', lang: 'zh', skills: [['model-evaluation', '评测'], ['llm-principles', 'LLM']] },
   { file: 'zh-model-side-platform.txt', category: 'model-side', lang: 'zh', skills: [['model-evaluation', '评测'], ['fine-tuning', '微调']] },

@@ -1,10 +1,13 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/jdlens.js', import.meta.url));
+/** The shared corpus the corpus suite reads in place: $JDLENS_CORPUS, else ../shared/corpus beside the project. */
+export const CORPUS = resolve(process.env.JDLENS_CORPUS ?? join(ROOT, '../shared/corpus'));
 export const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 
 export interface RunResult {

@@ -1,13 +1,13 @@
 // Prints, for every corpus posting and fixture, the Han token boundaries and the category and skills
 // jdlens finds: run once with the compact dictionary and once with JDLENS_FULL_DICT=1 to compare.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { loadAnalyzer } = await import(join(ROOT, 'dist/taxonomy/compiled.js'));
 const { analyze, readText } = await import(join(ROOT, 'dist/analyze.js'));
-const corpus = join(ROOT, '../shared/corpus');
+const corpus = resolve(process.env.JDLENS_CORPUS ?? join(ROOT, '../shared/corpus'));
 const postings = [];
 for (const lang of ['zh', 'en']) for (const f of readdirSync(join(corpus, 'dev', lang))) postings.push([`dev/${lang}/${f}`, readFileSync(join(corpus, 'dev', lang, f), 'utf8')]);
 for (const f of readdirSync(join(ROOT, 'fixtures/postings'))) postings.push([`fixtures/${f}`, readFileSync(join(ROOT, 'fixtures/postings', f), 'utf8')]);

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalyzer, readText } from '../../src/analyze.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { CORPUS } from '../helpers/cli.js';
+
+const corpus = CORPUS;
+const analyzer = createAnalyzer(loadTaxonomy());
+
+function postings(): { source: string; text: string }[] {
+  const out: { source: string; text: string }[] = [];
+  for (const lang of ['zh', 'en']) {
+    for (const f of readdirSync(join(corpus, 'dev', lang))) out.push({ source: `dev/${lang}/${f}`, text: readFileSync(join(corpus, 'dev', lang, f), 'utf8') });
+  }
+  for (const f of readdirSync(join(corpus, 'bulk'))) {
+    readFileSync(join(corpus, 'bulk', f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line, i) => out.push({ source: `bulk/${f}#${i + 1}`, text: (JSON.parse(line) as { text: string }).text }));
+  }
+  return out;
+}
+
+const WORD = /[A-Za-z0-9]/;
+
+describe('every hit in every dev and bulk posting', () => {
+  it('slices exactly its text, stays on one line and never starts or ends inside a longer word', () => {
+    const all = postings();
+    expect(all.length).toBeGreaterThan(2000);
+    const bad: string[] = [];
+    let mentions = 0;
+    for (const p of all) {
+      if (p.text.trim() === '') continue;
+      const { report } = analyze(p, analyzer);
+      const spans = [...report.skills.flatMap((s) => s.mentions), ...report.category.evidence, ...report.requirements];
+      for (const m of spans) {
+        mentions++;
+        const text = p.text.slice(m.start, m.end);
+        if (text !== m.text) bad.push(`${p.source}: "${m.text}" != slice "${text}"`);
+        if (/[\r\n]/.test(m.text)) bad.push(`${p.source}: "${m.text}" crosses a line`);
+        const before = p.text[m.start - 1] ?? '';
+        const after = p.text[m.end] ?? '';
+        if (WORD.test(m.text[0] ?? '') && WORD.test(before)) bad.push(`${p.source}: "${before}|${m.text}" starts inside a word`);
+        if (WORD.test(m.text[m.text.length - 1] ?? '') && WORD.test(after)) bad.push(`${p.source}: "${m.text}|${after}" ends inside a word`);
+      }
+    }
+    expect(mentions).toBeGreaterThan(20000);
+    expect(bad.slice(0, 20)).toEqual([]);
+  }, 180_000);
+});
+
+describe('segmenting only what matching can use', () => {
+  it('finds the same hits as segmenting everything, in every dev and bulk posting', () => {
+    const all = postings();
+    let hits = 0;
+    let dropped = 0;
+    const differ: string[] = [];
+    for (const p of all) {
+      const some = readText(p.text, analyzer);
+      const every = readText(p.text, analyzer, true);
+      hits += every.hits.length;
+      dropped += every.tokens.length - some.tokens.length;
+      if (JSON.stringify(some.hits) !== JSON.stringify(every.hits)) differ.push(p.source);
+    }
+    expect(hits).toBeGreaterThan(20000);
+    // the filter does leave tokens out, or this test would prove nothing
+    expect(dropped).toBeGreaterThan(100000);
+    expect(differ.slice(0, 10)).toEqual([]);
+  }, 180_000);
+});
