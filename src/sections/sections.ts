@@ -34,7 +34,8 @@ export const headingByExpression = (part: string): Kind | undefined => HEADINGS.
 
 // Markers inside a line that make it a nice-to-have ("…者优先", "is a plus"), but not "优先级" (priority).
 const INLINE_PREFERRED = /(优先(?!级)|加分|is a plus|a big plus|are a plus|nice[- ]to[- ]have|\bpreferred\b|\bbonus\b|\bideally\b)/i;
-const NUMBERED = /^\s*(?:[(（]?\s*(\d{1,2})\s*[.、)）．:：]|(\d{1,2})\s+(?=\S))/;
+// numbered items in every common form: 1. 1、 1， １． 1) (1) ① — but not "1,000" or "3.5"
+const NUMBERED = /^\s*(?:[-*•]\s*)?(?:[(（]?\s*(\d{1,2})\s*(?:[.、)）．:：](?!\d)|[,，](?!\d))|(\d{1,2})\s+(?=\S)|([①-⑳]))/;
 // A markdown heading or a bold line that is not a section heading names a role on a page of several.
 const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
 const CONTACT_LINE = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:|简历(投递|请发送)|投递简历|联系方式|官网|邮箱|微信|\bapply\b|\bemail\b|equal opportunity|\bsalary\b|compensation range|\bPTO\b|401k)/i;
@@ -97,6 +98,7 @@ function inlineHeading(line: string): Kind | undefined {
 function numberOf(line: string): number | undefined {
   const m = NUMBERED.exec(line);
   if (!m) return undefined;
+  if (m[3]) return m[3].charCodeAt(0) - 0x2460 + 1;
   return Number(m[1] ?? m[2]);
 }
 
@@ -178,7 +180,9 @@ export function detectSections(rawLines: string[]): SectionResult {
     }
     const ik = inline[i];
     if (ik) current = ik;
-    if (!hasHeadings) {
+    // where no heading rules (a posting without any, or the part before the first one), a numbered
+    // list that restarts at 1 marks the turn from duties to requirements
+    if (!hasHeadings || !seenHeading) {
       const n = numberOf(text);
       if (n !== undefined) {
         if (n === 1 && lastNumber !== 0 && lastNumber >= 1) listsSeen++;
@@ -188,9 +192,10 @@ export function detectSections(rawLines: string[]): SectionResult {
       }
     }
     const section: Strength = current === 'other' || number === titleLine ? 'unknown' : current;
-    // with headings, what stands before the first one (after the title) introduces the company;
+    // with headings, the prose that stands before the first one (after the title, before any list)
+    // introduces the company; a numbered list there is the posting's own duties and requirements;
     // contact details and how to apply are never a requirement
-    const intro = (hasHeadings && !seenHeading && number !== titleLine) || CONTACT_LINE.test(text);
+    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_LINE.test(text);
     const strength: Strength = number !== titleLine && INLINE_PREFERRED.test(text) ? 'preferred' : section;
     const roleHeading = number !== titleLine && ROLE_HEADING.test(text) && headingCore(text).length <= 40;
     lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading });
