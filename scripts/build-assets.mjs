@@ -4,7 +4,7 @@
 //    scripts/build-vocab.mjs), each with its own frequency; one filler entry keeps the total
 //    frequency, so every word weighs what it weighs in the full dictionary; taxonomy aliases are
 //    added at run time;
-// 2. the default taxonomy, validated and compiled, so that a run need not parse YAML.
+// 2. the default taxonomy, validated and compiled, so that a run need not parse YAML;
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,3 +41,8 @@ const out = compiledPathFor(DEFAULT_TAXONOMY);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, serialiseAnalyzer(createAnalyzer(loadTaxonomy(DEFAULT_TAXONOMY)), readFileSync(DEFAULT_TAXONOMY)));
 process.stdout.write(`default taxonomy compiled: ${out.slice(root.length + 1)}\n`);
+
+// 3. the lexicons of every language, merged and checked
+const { readLexiconFiles, COMPILED_LEXICON } = await import('../dist/lexicon/lexicon.js');
+writeFileSync(COMPILED_LEXICON, JSON.stringify(readLexiconFiles()));
+process.stdout.write(`lexicon compiled: ${COMPILED_LEXICON.slice(root.length + 1)}\n`);

@@ -1,14 +1,24 @@
 // The fitted category model: a file beside its taxonomy, read at run time, and how it scores a posting.
+//
+// Two fitted stages, in the order a careful reader decides (LABELLING: "decide what the role IS"):
+//   1. "pm": is it a product role at all? Read from the role words by place (title, a role's own
+//      heading, body), the roles a post lists, its shape and language.
+//   2. "kind": which kind of PM role? Read from every feature, fitted on the PM postings only.
+// P(not-pm) = stage 1; P(c) = (1 − P(not-pm)) · stage 2 (c) for the four PM categories.
 import { readFileSync } from 'node:fs';
 import { JdlensError } from '../errors.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
 import { round3 } from '../util.js';
-import type { Feature } from './features.js';
 import { alternativesOf, type Classification, type Evidence } from './classify.js';
+import type { Feature } from './features.js';
 
 /** Bumped whenever the features a posting yields change meaning: a model fitted on others is stale. */
-export const FEATURE_VERSION = 2;
-export const MODEL_FORMAT = 'jdlens-category-model';
+export const FEATURE_VERSION = 3;
+export const MODEL_FORMAT = 'jdlens-category-model/2';
+
+export const PM_KINDS: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'not-pm');
+/** The features stage 1 reads: role words, the roles a post lists, shape and language. */
+export const PM_STAGE_FEATURES = /^(role|roles|shape|lang):/;
 
 export interface FitSettings {
   /** L2 penalty of the posting-wide features (roles together, dimensions, shape) */
@@ -26,92 +36,140 @@ export interface FitSettings {
 
 export const DEFAULT_FIT: FitSettings = { lambda: 0.01, ownFeatureMultiple: 3, minPostings: 3, alsoShare: 0.2, classBalance: 0.5, steps: 1500 };
 
+export interface Stage {
+  name: 'pm' | 'kind';
+  classes: string[];
+  bias: number[];
+  /** feature name → weight per class, in `classes` order */
+  weights: Record<string, number[]>;
+}
+
 export interface ModelFile {
   format: typeof MODEL_FORMAT;
   featureVersion: number;
   taxonomy: { id: string; version: string; sha1: string };
+  /** the lexicon files the features were read with */
+  lexicon: { sha1: string };
   fitted: { postings: number; byCategory: Record<string, number>; labels: string[]; settings: FitSettings };
   /** softmax temperature chosen on the cross-validated predictions, so that confidence means accuracy */
   temperature: number;
-  classes: CategoryId[];
-  bias: number[];
-  /** feature name → weight per class, in `classes` order */
-  weights: Record<string, number[]>;
+  stages: [Stage, Stage];
   crossValidation?: { folds: number; accuracy: number; strict: number; ece: number };
 }
 
-/** A model ready to score: weights by feature name. */
+interface LoadedStage {
+  classes: string[];
+  bias: number[];
+  weights: Map<string, number[]>;
+}
+
+/** A model ready to score: each stage's weights by feature name. */
 export interface CategoryModel {
   file: string;
   doc: ModelFile;
-  weights: Map<string, number[]>;
+  pm: LoadedStage;
+  kind: LoadedStage;
 }
 
 const STALE_HINT = 'refit it: `npm run fit` for the default taxonomy, or `jdlens fit --labels <labels.tsv> --taxonomy <file> --out <model>`';
 
-/** Reads a model file and checks that it was fitted for this taxonomy, as it is now. */
-export function loadModel(file: string, taxonomy: { id: string; sha1: string }): CategoryModel {
+export function modelFromDoc(doc: ModelFile, file = '(fitted)'): CategoryModel {
+  const stage = (s: Stage): LoadedStage => ({ classes: s.classes, bias: s.bias, weights: new Map(Object.entries(s.weights)) });
+  return { file, doc, pm: stage(doc.stages[0]), kind: stage(doc.stages[1]) };
+}
+
+/** Reads a model file and checks that it was fitted for this taxonomy and lexicon, as they are now. */
+export function loadModel(file: string, now: { id: string; sha1: string; lexicon: string }): CategoryModel {
   let doc: ModelFile;
   try {
     doc = JSON.parse(readFileSync(file, 'utf8')) as ModelFile;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new JdlensError(code === 'ENOENT' ? 'not-found' : 'model', code === 'ENOENT' ? `${file}: no such model file` : `${file}: not a model file (${err instanceof SyntaxError ? 'invalid JSON' : String(code)})`);
+    if (code === 'ENOENT') throw new JdlensError('not-found', `${file}: no such model file`);
+    if (code === 'EISDIR') throw new JdlensError('model', `${file}: is a directory, expected a model file`);
+    throw new JdlensError('model', `${file}: not a model file (${err instanceof SyntaxError ? 'invalid JSON' : String(code)})`);
   }
-  if (doc?.format !== MODEL_FORMAT || !Array.isArray(doc.classes) || typeof doc.weights !== 'object' || !Array.isArray(doc.bias)) {
-    throw new JdlensError('model', `${file}: not a jdlens category model`);
+  if (doc?.format !== MODEL_FORMAT || !Array.isArray(doc.stages) || doc.stages.length !== 2) throw new JdlensError('model', `${file}: not a jdlens category model (${MODEL_FORMAT})`);
+  const [pm, kind] = doc.stages;
+  if (pm.name !== 'pm' || pm.classes.join() !== 'pm,not-pm' || kind.name !== 'kind' || kind.classes.join() !== PM_KINDS.join()) {
+    throw new JdlensError('model', `${file}: its stages must be "pm" (pm, not-pm) and "kind" (${PM_KINDS.join(', ')})`);
   }
-  if (doc.classes.length !== doc.bias.length || doc.classes.some((c) => !(CATEGORY_IDS as readonly string[]).includes(c))) {
-    throw new JdlensError('model', `${file}: its classes must be categories of the report (${CATEGORY_IDS.join(', ')})`);
+  for (const s of doc.stages) {
+    if (!Array.isArray(s.bias) || s.bias.length !== s.classes.length) throw new JdlensError('model', `${file}: stage "${s.name}" needs ${s.classes.length} biases`);
+    for (const [name, w] of Object.entries(s.weights ?? {})) {
+      if (!Array.isArray(w) || w.length !== s.classes.length || w.some((x) => typeof x !== 'number')) throw new JdlensError('model', `${file}: stage "${s.name}": weights of "${name}" must be ${s.classes.length} numbers`);
+    }
   }
   if (doc.featureVersion !== FEATURE_VERSION) {
     throw new JdlensError('model', `${file}: fitted on features of another jdlens version (${doc.featureVersion}, this one reads ${FEATURE_VERSION}); ${STALE_HINT}`);
   }
-  if (doc.taxonomy?.sha1 !== taxonomy.sha1) {
+  if (doc.taxonomy?.sha1 !== now.sha1) {
     throw new JdlensError('model', `${file}: fitted for another version of taxonomy "${doc.taxonomy?.id}" (the taxonomy changed since); ${STALE_HINT}`);
   }
-  const weights = new Map<string, number[]>();
-  for (const [name, w] of Object.entries(doc.weights)) {
-    if (!Array.isArray(w) || w.length !== doc.classes.length || w.some((x) => typeof x !== 'number')) throw new JdlensError('model', `${file}: weights of "${name}" must be ${doc.classes.length} numbers`);
-    weights.set(name, w);
+  if (doc.lexicon?.sha1 !== now.lexicon) {
+    throw new JdlensError('model', `${file}: fitted with other lexicon files (taxonomies/lexicon changed since); ${STALE_HINT}`);
   }
-  return { file, doc, weights };
+  return modelFromDoc(doc, file);
+}
+
+function stageLogits(s: LoadedStage, features: Feature[]): number[] {
+  const z = [...s.bias];
+  for (const f of features) {
+    const w = s.weights.get(f.name);
+    if (w) for (let c = 0; c < z.length; c++) z[c]! += f.value * w[c]!;
+  }
+  return z;
+}
+
+function softmaxT(z: number[], t: number): number[] {
+  const max = Math.max(...z);
+  const e = z.map((v) => Math.exp((v - max) / t));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+/** The probability of every category, in CATEGORY_IDS order. */
+export function categoryProbabilities(model: CategoryModel, features: Feature[], temperature = model.doc.temperature): number[] {
+  const pNot = softmaxT(stageLogits(model.pm, features), temperature)[1]!;
+  const q = softmaxT(stageLogits(model.kind, features), temperature);
+  return CATEGORY_IDS.map((c) => (c === 'not-pm' ? pNot : (1 - pNot) * q[PM_KINDS.indexOf(c)]!));
 }
 
 /**
- * The category under the fitted weights: softmax(bias + Σ value · weight) / T. The evidence is
- * each feature's pull toward the winner over the runner-up (value × (w_win − w_runner)), one
- * entry per line, strongest first.
+ * The category under the fitted weights, with evidence: each line's pull toward the winner over
+ * the runner-up — stage 1's (toward "not a PM role", or away from it) where one of the two is not a
+ * PM role, else stage 2's (toward the winning kind over the runner-up kind) — one entry per line,
+ * strongest first.
  */
 export function classifyFitted(model: CategoryModel, features: Feature[]): Classification {
-  const { classes, bias, temperature } = model.doc;
-  const z = [...bias];
-  for (const f of features) {
-    const w = model.weights.get(f.name);
-    if (!w) continue;
-    for (let c = 0; c < z.length; c++) z[c]! += f.value * w[c]!;
-  }
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - max) / temperature));
-  const sum = e.reduce((a, b) => a + b, 0);
-  const p = e.map((v) => v / sum);
+  const p = categoryProbabilities(model, features);
   const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
-  const win = order[0]!;
-  const runner = order[1] ?? win;
+  const win = CATEGORY_IDS[order[0]!]!;
+  // the PM kind that competes with the winner in stage 2 (the best other PM kind)
+  const pmOrder = order.filter((i) => CATEGORY_IDS[i] !== 'not-pm').map((i) => PM_KINDS.indexOf(CATEGORY_IDS[i]!));
+  const winKind = win === 'not-pm' ? -1 : PM_KINDS.indexOf(win);
+  const rivalKind = pmOrder.find((k) => k !== winKind) ?? winKind;
 
+  // the runner-up decides which stage explains the winner: not-pm against a PM kind is stage 1's
+  // question, one PM kind against another is stage 2's
+  const runner = CATEGORY_IDS[order[1] ?? order[0]!]!;
+  const byStage1 = win === 'not-pm' || runner === 'not-pm';
   const byLine = new Map<number, Evidence>();
   for (const f of features) {
-    const w = model.weights.get(f.name);
     const m = f.mention;
-    if (!w || !m || !f.owner) continue;
-    const pull = f.value * (w[win]! - (runner === win ? 0 : w[runner]!));
-    const { kind, id } = f.owner;
-    const prev = byLine.get(m.line);
-    if (prev) {
-      prev.contribution += pull;
-      continue;
+    if (!m || !f.owner) continue;
+    let pull = 0;
+    if (byStage1) {
+      const w1 = model.pm.weights.get(f.name);
+      if (w1) pull = f.value * (win === 'not-pm' ? w1[1]! - w1[0]! : w1[0]! - w1[1]!);
+    } else {
+      const w2 = model.kind.weights.get(f.name);
+      if (w2 && rivalKind !== winKind) pull = f.value * (w2[winKind]! - w2[rivalKind]!);
     }
-    byLine.set(m.line, { kind, id, text: m.text, line: m.line, start: m.start, end: m.end, context: m.context, contribution: pull });
+    if (pull === 0) continue;
+    const prev = byLine.get(m.line);
+    if (prev) prev.contribution += pull;
+    else byLine.set(m.line, { kind: f.owner.kind, id: f.owner.id, text: m.text, line: m.line, start: m.start, end: m.end, context: m.context, contribution: pull });
   }
   const evidence = [...byLine.values()]
     .map((ev) => ({ ...ev, contribution: round3(ev.contribution) }))
@@ -119,10 +177,7 @@ export function classifyFitted(model: CategoryModel, features: Feature[]): Class
     .sort((a, b) => b.contribution - a.contribution || a.start - b.start)
     .slice(0, 5);
 
-  const scores = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
-  classes.forEach((c, i) => (scores[c] = round3(z[i]!)));
-  const confidence = round3(p[win]!);
-  const probs = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
-  classes.forEach((c, i) => (probs[c] = p[i]!));
-  return { id: classes[win]!, confidence, scores, evidence, alternatives: alternativesOf(probs, classes[win]!) };
+  const probs = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, p[i]!])) as Record<CategoryId, number>;
+  const scores = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, round3(p[i]!)])) as Record<CategoryId, number>;
+  return { id: win, confidence: round3(p[order[0]!]!), scores, evidence, alternatives: alternativesOf(probs, win) };
 }

@@ -7,6 +7,7 @@ import { readLabels } from '../fit/labels.js';
 import { analyseLabelled, dimensionsOf, fitAndMeasure, formatCategory, formatDimensions, formatMisses } from '../fit/measure.js';
 import { loadAnalyzer, modelPathFor, taxonomyHash } from '../taxonomy/compiled.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
+import { lexiconHash } from '../lexicon/lexicon.js';
 import type { CommandIO } from './analyze-command.js';
 
 export interface FitOptions {
@@ -28,8 +29,8 @@ export async function runFit(opts: FitOptions, io: Pick<CommandIO, 'stdout'>): P
   if (labels.length < folds || kinds.size < 2) throw new JdlensError('usage', `fitting needs at least ${folds} labelled postings (one per fold) in at least two categories; got ${labels.length} in ${kinds.size}`);
   const analyzer = loadAnalyzer(taxonomyFile, { model: false });
   const rows = analyseLabelled(labels, analyzer);
-  const taxonomy = { id: analyzer.taxonomy.id, version: analyzer.taxonomy.version, sha1: taxonomyHash(taxonomyFile) };
-  const m = fitAndMeasure(rows, taxonomy, opts.labels, DEFAULT_FIT, folds);
+  const stamp = { taxonomy: { id: analyzer.taxonomy.id, version: analyzer.taxonomy.version, sha1: taxonomyHash(taxonomyFile) }, lexicon: lexiconHash() };
+  const m = fitAndMeasure(rows, stamp, opts.labels, DEFAULT_FIT, folds);
   const text: string[] = [formatCategory(`category, stratified ${m.folds}-fold cross-validation (fixed folds), ${rows.length} postings`, m.cv, { title: 'in-sample', m: m.inSample })];
   text.push('', `in-sample minus cross-validated accuracy: ${(m.inSample.accuracy - m.cv.accuracy).toFixed(3)}`);
   const d = dimensionsOf(rows);
@@ -44,7 +45,7 @@ export async function runFit(opts: FitOptions, io: Pick<CommandIO, 'stdout'>): P
     rmSync(tmp, { force: true });
     throw new JdlensError('output', `${out}: cannot write the model (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  text.push('', `model written: ${out} (${Object.keys(m.doc.weights).length} features, temperature ${m.temperature})`);
+  text.push('', `model written: ${out} (${m.doc.stages.reduce((n, st) => n + Object.keys(st.weights).length, 0)} features, temperature ${m.temperature})`);
   io.stdout.write(`${text.join('\n')}\n`);
   return EXIT.ok;
 }

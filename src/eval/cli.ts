@@ -13,6 +13,7 @@ import { analyseLabelled, asIs, dimensionsOf, fitAndMeasure, formatCategory, for
 import { formatModelFile } from '../fit/fit.js';
 import { loadAnalyzer, modelPathFor, taxonomyHash } from '../taxonomy/compiled.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
+import { lexiconHash } from '../lexicon/lexicon.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const f3 = (x: number) => x.toFixed(3);
@@ -69,11 +70,11 @@ function main(): number {
   const started = Date.now();
   const rows = analyseLabelled(labels, analyzer);
   const hand = asIs(rows);
-  const taxonomy = { id: analyzer.taxonomy.id, version: analyzer.taxonomy.version, sha1: taxonomyHash(taxonomyFile) };
+  const stamp = { taxonomy: { id: analyzer.taxonomy.id, version: analyzer.taxonomy.version, sha1: taxonomyHash(taxonomyFile) }, lexicon: lexiconHash() };
   const shownLabels = labelsFiles.map((f) => relative(ROOT, f).split('\\').join('/'));
-  const m = fitAndMeasure(rows, taxonomy, shownLabels, settings);
+  const m = fitAndMeasure(rows, stamp, shownLabels, settings);
   out.push(`labelled postings: ${rows.length} (${labelsFiles.map((f) => relative(process.cwd(), f)).join(', ')})`);
-  out.push(`fit settings: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}; temperature ${m.temperature}; ${Object.keys(m.doc.weights).length} features`);
+  out.push(`fit settings: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}; temperature ${m.temperature}; ${m.doc.stages.reduce((n, st) => n + Object.keys(st.weights).length, 0)} features`);
   out.push('');
   out.push(formatCategory(`category, stratified ${m.folds}-fold cross-validation (fixed folds)`, m.cv, { title: 'in-sample', m: m.inSample }));
   out.push('');

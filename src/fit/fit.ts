@@ -1,7 +1,7 @@
 // Fitting the category model on labelled postings, and measuring it honestly: stratified k-fold
 // cross-validation with a fixed fold assignment, the in-sample figures beside it.
 import type { Feature } from '../classify/features.js';
-import { DEFAULT_FIT, FEATURE_VERSION, MODEL_FORMAT, type CategoryModel, type FitSettings, type ModelFile } from '../classify/fitted.js';
+import { DEFAULT_FIT, FEATURE_VERSION, MODEL_FORMAT, modelFromDoc, PM_KINDS, PM_STAGE_FEATURES, type FitSettings, type ModelFile, type Stage } from '../classify/fitted.js';
 import { fitSoftmax, logits, type Example, type LinearModel } from '../classify/softmax.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
 import { byString } from '../util.js';
@@ -12,58 +12,79 @@ export interface Row {
   features: Feature[];
 }
 
-/** One posting's scores: logits in CATEGORY_IDS order. */
-export type Scored = { row: Row; z: number[] };
+/** One posting's out-of-fold scores: each stage's logits. */
+export type Scored = { row: Row; z1: number[]; z2: number[] };
 
-const C = CATEGORY_IDS.length;
 const isOwnFeature = (name: string) => /^(skill|role|sub):/.test(name);
 
-/** Feature names seen in at least `minPostings` of the rows, sorted: the model's columns. */
-function columns(rows: Row[], minPostings: number): Map<string, number> {
+/** Feature names (those `keep` allows) seen in at least `minPostings` of the rows, sorted: a stage's columns. */
+function columns(rows: Row[], minPostings: number, keep: (name: string) => boolean): Map<string, number> {
   const count = new Map<string, number>();
-  for (const r of rows) for (const f of r.features) count.set(f.name, (count.get(f.name) ?? 0) + 1);
+  for (const r of rows) for (const f of r.features) if (keep(f.name)) count.set(f.name, (count.get(f.name) ?? 0) + 1);
   const names = [...count].filter(([, n]) => n >= minPostings).map(([name]) => name).sort(byString);
   return new Map(names.map((n, i) => [n, i]));
 }
 
-function target(l: Labelled, alsoShare: number): number[] {
-  const also = l.also.filter((a) => a !== l.primary);
-  return CATEGORY_IDS.map((c) => (c === l.primary ? (also.length ? 1 - alsoShare : 1) : also.includes(c) ? alsoShare / also.length : 0));
-}
+const xOf = (r: Row, cols: Map<string, number>): [number, number][] =>
+  r.features.flatMap((f): [number, number][] => {
+    const j = cols.get(f.name);
+    return j === undefined ? [] : [[j, f.value]];
+  });
 
-function examples(rows: Row[], cols: Map<string, number>, s: FitSettings): Example[] {
-  const n = new Map<CategoryId, number>();
-  for (const r of rows) n.set(r.label.primary, (n.get(r.label.primary) ?? 0) + 1);
-  return rows.map((r) => ({
-    x: r.features.flatMap((f): [number, number][] => {
-      const j = cols.get(f.name);
-      return j === undefined ? [] : [[j, f.value]];
-    }),
-    y: target(r.label, s.alsoShare),
-    weight: (rows.length / (n.size * n.get(r.label.primary)!)) ** s.classBalance,
-  }));
-}
-
-interface Fitted {
+interface FittedStage {
   cols: Map<string, number>;
   linear: LinearModel;
 }
 
-function fit(rows: Row[], s: FitSettings): Fitted {
-  const cols = columns(rows, s.minPostings);
-  const lambdas = new Float64Array(cols.size);
-  for (const [name, j] of cols) lambdas[j] = isOwnFeature(name) ? s.lambda * s.ownFeatureMultiple : s.lambda;
-  return { cols, linear: fitSoftmax(examples(rows, cols, s), cols.size, C, lambdas, s.steps) };
+/** A posting's target over some classes: its primary, and its acceptable others sharing alsoShare. */
+function target(classes: readonly string[], primary: string, also: string[], alsoShare: number): number[] {
+  const others = also.filter((a) => a !== primary && classes.includes(a));
+  return classes.map((c) => (c === primary ? (others.length ? 1 - alsoShare : 1) : others.includes(c) ? alsoShare / others.length : 0));
 }
 
-function score(m: Fitted, r: Row): number[] {
-  return logits(
-    m.linear,
-    r.features.flatMap((f): [number, number][] => {
-      const j = m.cols.get(f.name);
-      return j === undefined ? [] : [[j, f.value]];
-    }),
+function fitStage(rows: Row[], classes: readonly string[], truth: (r: Row) => { primary: string; also: string[] }, keep: (name: string) => boolean, s: FitSettings): FittedStage {
+  const cols = columns(rows, s.minPostings, keep);
+  const lambdas = new Float64Array(cols.size);
+  for (const [name, j] of cols) lambdas[j] = isOwnFeature(name) ? s.lambda * s.ownFeatureMultiple : s.lambda;
+  const n = new Map<string, number>();
+  for (const r of rows) n.set(truth(r).primary, (n.get(truth(r).primary) ?? 0) + 1);
+  const examples: Example[] = rows.map((r) => {
+    const t = truth(r);
+    return { x: xOf(r, cols), y: target(classes, t.primary, t.also, s.alsoShare), weight: (rows.length / (n.size * n.get(t.primary)!)) ** s.classBalance };
+  });
+  return { cols, linear: fitSoftmax(examples, cols.size, classes.length, lambdas, s.steps) };
+}
+
+interface Fitted {
+  pm: FittedStage;
+  kind: FittedStage;
+}
+
+/** Stage 1 learns from every posting; stage 2 from those a reader could call a PM role, by their PM label. */
+function fit(rows: Row[], s: FitSettings): Fitted {
+  const pm = fitStage(
+    rows,
+    ['pm', 'not-pm'],
+    (r) => ({ primary: r.label.primary === 'not-pm' ? 'not-pm' : 'pm', also: r.label.also.map((a) => (a === 'not-pm' ? 'not-pm' : 'pm')) }),
+    (name) => PM_STAGE_FEATURES.test(name),
+    s,
   );
+  const pmRows = rows.filter((r) => r.label.primary !== 'not-pm' || r.label.also.some((a) => a !== 'not-pm'));
+  const kind = fitStage(
+    pmRows,
+    PM_KINDS,
+    (r) => {
+      const primary = r.label.primary !== 'not-pm' ? r.label.primary : r.label.also.find((a) => a !== 'not-pm')!;
+      return { primary, also: r.label.also.filter((a) => a !== 'not-pm') };
+    },
+    () => true,
+    s,
+  );
+  return { pm, kind };
+}
+
+function score(m: Fitted, r: Row): Scored {
+  return { row: r, z1: logits(m.pm.linear, xOf(r, m.pm.cols)), z2: logits(m.kind.linear, xOf(r, m.kind.cols)) };
 }
 
 /**
@@ -90,17 +111,24 @@ export function crossValidate(rows: Row[], s: FitSettings, k = 10): Scored[] {
     if (train.length === rows.length) continue;
     const m = fit(train, s);
     rows.forEach((r, i) => {
-      if (folds[i] === f) out[i] = { row: r, z: score(m, r) };
+      if (folds[i] === f) out[i] = score(m, r);
     });
   }
   return out;
 }
 
-export function probabilities(z: number[], temperature: number): number[] {
+function softmaxT(z: number[], t: number): number[] {
   const max = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - max) / temperature));
+  const e = z.map((v) => Math.exp((v - max) / t));
   const sum = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / sum);
+}
+
+/** Every category's probability (CATEGORY_IDS order) from a posting's two stage scores. */
+export function probabilities(sc: Scored, temperature: number): number[] {
+  const pNot = softmaxT(sc.z1, temperature)[1]!;
+  const q = softmaxT(sc.z2, temperature);
+  return CATEGORY_IDS.map((c) => (c === 'not-pm' ? pNot : (1 - pNot) * q[PM_KINDS.indexOf(c)]!));
 }
 
 /**
@@ -110,11 +138,12 @@ export function probabilities(z: number[], temperature: number): number[] {
 export function chooseTemperature(scored: Scored[]): number {
   let best = 1;
   let bestLoss = Infinity;
-  for (let t = 0.5; t <= 4.0001; t += 0.05) {
+  for (let i = 0; i <= 70; i++) {
+    const t = 0.5 + i * 0.05;
     let loss = 0;
-    for (const { row, z } of scored) {
-      const p = probabilities(z, t);
-      const ok = [row.label.primary, ...row.label.also].reduce((s, c) => s + p[CATEGORY_IDS.indexOf(c)]!, 0);
+    for (const sc of scored) {
+      const p = probabilities(sc, t);
+      const ok = [sc.row.label.primary, ...sc.row.label.also].reduce((a, c) => a + p[CATEGORY_IDS.indexOf(c)]!, 0);
       loss -= Math.log(Math.max(ok, 1e-12));
     }
     if (loss < bestLoss - 1e-9) {
@@ -127,26 +156,29 @@ export function chooseTemperature(scored: Scored[]): number {
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4 + 0;
 
-/** Fits on every row and writes the model document: deterministic, the same rows give the same file. */
-export function fitModelFile(rows: Row[], taxonomy: { id: string; version: string; sha1: string }, labelsFiles: string[], s: FitSettings = DEFAULT_FIT, temperature = 1, cv?: ModelFile['crossValidation']): ModelFile {
-  const m = fit(rows, s);
+function stageDoc(name: Stage['name'], classes: readonly string[], st: FittedStage): Stage {
   const weights: Record<string, number[]> = {};
-  for (const [name, j] of m.cols) {
-    const w = m.linear.w.map((wc) => r4(wc[j]!));
-    // a feature the fit left at zero for every category says nothing: leave it out of the file
-    if (w.some((x) => x !== 0)) weights[name] = w;
+  for (const [f, j] of st.cols) {
+    const w = st.linear.w.map((wc) => r4(wc[j]!));
+    // a feature the fit left at zero for every class says nothing: leave it out of the file
+    if (w.some((x) => x !== 0)) weights[f] = w;
   }
+  return { name, classes: [...classes], bias: Array.from(st.linear.bias, r4), weights };
+}
+
+/** Fits on every row and writes the model document: deterministic, the same rows give the same file. */
+export function fitModelFile(rows: Row[], stamp: { taxonomy: ModelFile['taxonomy']; lexicon: string }, labelsFiles: string[], s: FitSettings = DEFAULT_FIT, temperature = 1, cv?: ModelFile['crossValidation']): ModelFile {
+  const m = fit(rows, s);
   const byCategory: Record<string, number> = {};
   for (const c of CATEGORY_IDS) byCategory[c] = rows.filter((r) => r.label.primary === c).length;
   const doc: ModelFile = {
     format: MODEL_FORMAT,
     featureVersion: FEATURE_VERSION,
-    taxonomy,
+    taxonomy: stamp.taxonomy,
+    lexicon: { sha1: stamp.lexicon },
     fitted: { postings: rows.length, byCategory, labels: labelsFiles, settings: s },
     temperature,
-    classes: [...CATEGORY_IDS],
-    bias: Array.from(m.linear.bias, r4),
-  weights,
+    stages: [stageDoc('pm', ['pm', 'not-pm'], m.pm), stageDoc('kind', PM_KINDS, m.kind)],
   };
   if (cv) doc.crossValidation = cv;
   return doc;
@@ -154,12 +186,15 @@ export function fitModelFile(rows: Row[], taxonomy: { id: string; version: strin
 
 /** The model document as text: one feature a line, so that a diff of two fits reads feature by feature. */
 export function formatModelFile(doc: ModelFile): string {
-  const { weights, ...head } = doc;
-  const lines = Object.entries(weights).map(([name, w]) => `    ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
+  const { stages, ...head } = doc;
+  const stageText = stages.map((st) => {
+    const { weights, ...rest } = st;
+    const lines = Object.entries(weights).map(([name, w]) => `        ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
+    const restText = JSON.stringify(rest);
+    return `    ${restText.slice(0, -1)},\n      "weights": {\n${lines.join(',\n')}\n      }\n    }`;
+  });
   const headText = JSON.stringify(head, null, 2);
-  return `${headText.slice(0, -2)},\n  "weights": {\n${lines.join(',\n')}\n  }\n}\n`;
+  return `${headText.slice(0, -2)},\n  "stages": [\n${stageText.join(',\n')}\n  ]\n}\n`;
 }
 
-export function modelFromDoc(doc: ModelFile, file = '(fitted)'): CategoryModel {
-  return { file, doc, weights: new Map(Object.entries(doc.weights)) };
-}
+export { modelFromDoc };

@@ -45,8 +45,9 @@ export function analyseLabelled(labels: Labelled[], analyzer: Analyzer): Analyse
 const judged = (row: Row, predicted: CategoryId, confidence: number): Judged => ({ file: row.label.file, lang: row.label.lang, primary: row.label.primary, also: row.label.also, predicted, confidence });
 
 function judge(scored: Scored[], temperature: number): Judged[] {
-  return scored.map(({ row, z }) => {
-    const p = probabilities(z, temperature);
+  return scored.map((sc) => {
+    const { row } = sc;
+    const p = probabilities(sc, temperature);
     let best = 0;
     for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
     return judged(row, CATEGORY_IDS[best]!, p[best]!);
@@ -62,12 +63,12 @@ export interface Measured {
 }
 
 /** Cross-validates, chooses the temperature on the out-of-fold scores, fits on all, scores in sample. */
-export function fitAndMeasure(rows: Row[], taxonomy: ModelFile['taxonomy'], labelsFiles: string[], s: FitSettings = DEFAULT_FIT, folds = 10): Measured {
+export function fitAndMeasure(rows: Row[], stamp: { taxonomy: ModelFile['taxonomy']; lexicon: string }, labelsFiles: string[], s: FitSettings = DEFAULT_FIT, folds = 10): Measured {
   const k = Math.min(folds, rows.length);
   const oof = crossValidate(rows, s, k);
   const temperature = chooseTemperature(oof);
   const cv = categoryMetrics(judge(oof, temperature));
-  const doc = fitModelFile(rows, taxonomy, labelsFiles, s, temperature, { folds: k, accuracy: r3(cv.accuracy), strict: r3(cv.strict), ece: r3(cv.ece) });
+  const doc = fitModelFile(rows, stamp, labelsFiles, s, temperature, { folds: k, accuracy: r3(cv.accuracy), strict: r3(cv.strict), ece: r3(cv.ece) });
   const model = modelFromDoc(doc);
   const inSample = categoryMetrics(
     rows.map((r) => {

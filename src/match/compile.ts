@@ -1,5 +1,5 @@
 import { segmentPhrase, type TokenFilter } from '../segment/segment.js';
-import type { Aliases, Taxonomy } from '../taxonomy/types.js';
+import type { Aliases, Sense, Taxonomy } from '../taxonomy/types.js';
 
 export type OwnerKind = 'skill' | 'role' | 'sub';
 
@@ -14,6 +14,8 @@ export interface Pattern {
   units: Unit[];
   /** total characters of the alias's units: longer patterns win at one position */
   weight: number;
+  /** for an ambiguous alias: what its clause must hold, or must not, for it to count */
+  sense?: Sense;
 }
 
 export interface CompiledTaxonomy {
@@ -88,20 +90,22 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   const patterns = new Map<string, Pattern[]>();
   const han = new Set<string>();
   const priority = new Set<string>();
-  const add = (kind: OwnerKind, owner: string, aliases: Aliases) => {
+  const add = (kind: OwnerKind, owner: string, aliases: Aliases, senses?: Record<string, Sense>) => {
     for (const alias of [...aliases.zh, ...aliases.en]) {
       const units = segmentPhrase(alias);
       const first = units[0];
       if (!first) continue;
       for (const u of units) if (u.script === 'han') (kind === 'role' ? priority : han).add(u.key);
       const p: Pattern = { kind, owner, alias, units, weight: units.reduce((n, u) => n + u.key.length + 1, 0) };
+      const sense = senses?.[alias];
+      if (sense) p.sense = sense;
       const k = indexKey(first);
       const list = patterns.get(k);
       if (list) list.push(p);
       else patterns.set(k, [p]);
     }
   };
-  for (const s of tax.skills) add('skill', s.id, s.aliases);
+  for (const s of tax.skills) add('skill', s.id, s.aliases, s.senses);
   for (const r of tax.roles) add('role', r.id, r.aliases);
   for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases);
   for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);

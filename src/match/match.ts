@@ -1,4 +1,6 @@
 import type { Line, Mention, NormalisedText, Proficiency, Token } from '../model.js';
+import { lexicon, termsPattern } from '../lexicon/lexicon.js';
+import type { Sense } from '../taxonomy/types.js';
 import { toOriginal } from '../normalise/normalise.js';
 import { clausesOf, type Clauses } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
@@ -25,15 +27,8 @@ function joinable(text: string, from: number, to: number): boolean {
 }
 const CLAUSE_BREAK = /[;；。!！?？]|\.\s/g;
 
-const PROFICIENCY: [Proficiency, RegExp][] = [
-  ['expert', /(精通|深入理解|深刻理解|深度理解|深入了解|expert(ise)?\s*(in|with)?|deep (understanding|knowledge|expertise)|mastery of)/gi],
-  ['proficient', /(熟练|掌握|擅长|proficien(t|cy)\s*(in|with)?|strong (experience|skills?|knowledge)|hands[- ]on)/gi],
-  ['familiar', /(熟悉|familiar(ity)? with|experience (with|in)|working knowledge)/gi],
-  ['aware', /(了解|知道|exposure to|aware(ness)? of|basic (understanding|knowledge)|understanding of|interest in)/gi],
-];
-
-// Words that ask the reader to know something, anywhere in the mention's clause.
-const ASKS_TO_KNOW = /(原理|理解|熟悉|了解|掌握|精通|认知|经验|know|understand|familiar|experience|expertise|proficien|fluent|background in|grasp)/i;
+// proficiency words ("精通", "familiar with") and words that ask the reader to know something
+// ("原理", "experience") are the lexicon's (taxonomies/lexicon/*.yaml)
 
 /** How far from a mention a proficiency word or a "know" word may stand, within its clause. */
 const NEAR = 80;
@@ -51,10 +46,11 @@ interface LineWords {
 }
 
 function lineWords(owner: object, text: string): LineWords {
+  const lx = lexicon();
   return {
     clauses: clausesOf(owner, text, CLAUSE_BREAK),
-    knows: ASKS_TO_KNOW.test(text),
-    proficiencies: PROFICIENCY.filter(([, re]) => {
+    knows: lx.asksToKnow.test(text),
+    proficiencies: lx.proficiency.filter(([, re]) => {
       re.lastIndex = 0;
       return re.test(text);
     }),
@@ -63,7 +59,7 @@ function lineWords(owner: object, text: string): LineWords {
 
 /** Whether the clause around a mention asks the reader to know its topic. */
 function asksToKnow(words: LineWords, at: number): boolean {
-  return words.knows && ASKS_TO_KNOW.test(words.clauses.near(at, NEAR).whole);
+  return words.knows && lexicon().asksToKnow.test(words.clauses.near(at, NEAR).whole);
 }
 
 /** The proficiency word nearest before the mention, within its clause. */
@@ -106,6 +102,28 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string): numbe
   return j;
 }
 
+const senseRes = new WeakMap<Sense, { needs?: RegExp; not?: RegExp }>();
+
+/** Whether an ambiguous alias's clause holds what its sense needs, and nothing it rules out. */
+function senseHolds(sense: Sense, ctx: MatchContext, lineNo: number, at: number): boolean {
+  let re = senseRes.get(sense);
+  if (!re) {
+    re = {};
+    if (sense.needs) re.needs = termsPattern(sense.needs, 'i');
+    if (sense.not) re.not = termsPattern(sense.not, 'i');
+    senseRes.set(sense, re);
+  }
+  const line = ctx.lines[lineNo - 1];
+  if (!line) return true;
+  const clause = clausesOf(line, line.text, SENSE_BREAK).near(at - ctx.norm.lineStarts[lineNo - 1]!, SENSE_NEAR).whole;
+  if (re.not?.test(clause)) return false;
+  return re.needs ? re.needs.test(clause) : true;
+}
+
+/** A sense is read in the sentence around the alias: a longer reach than a proficiency word's. */
+const SENSE_BREAK = /[;；。!！?？]|\.\s/g;
+const SENSE_NEAR = 160;
+
 export interface MatchContext {
   norm: NormalisedText;
   tokens: Token[];
@@ -140,6 +158,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
       if (i <= (p.kind === 'skill' ? coveredSkill : p.kind === 'role' ? coveredRole : coveredSub)) continue;
       const end = tryPattern(p, tokens, i, norm.text);
       if (end < 0) continue;
+      if (p.sense && !senseHolds(p.sense, ctx, tok.line, tok.start)) continue;
       if (p.kind === 'skill') coveredSkill = end - 1;
       else if (p.kind === 'role') coveredRole = end - 1;
       else coveredSub = end - 1;

@@ -7,7 +7,7 @@ const HSPACE = /^[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]$/;
 
 // What normalisation does to one code unit of the Basic Multilingual Plane, worked out once per
 // unit on first sight: KEEP it, DROP it (zero-width), fold it into a SPACE, or REPLACE it by its NFKC
-// form. Surrogates (astral characters) are read a pair at a time.
+// form (circled numbers ① … ⑳ become "1." … "20."). Surrogates (astral characters) are read a pair at a time.
 const KEEP = 0;
 const DROP = 1;
 const SPACE = 2;
@@ -16,10 +16,15 @@ const UNSEEN = 255;
 const action = new Uint8Array(0x10000).fill(UNSEEN);
 const replacement: string[] = [];
 
+/** ① … ⑳ number list items: NFKC would make "①负责" "1负责"; they become "1." so that they stay list marks. */
+export function circledItem(cp: number): string | undefined {
+  return cp >= 0x2460 && cp <= 0x2473 ? `${cp - 0x2460 + 1}.` : undefined;
+}
+
 function actionOf(ch: string, cp: number): { act: number; norm: string } {
   if (ZERO_WIDTH.has(ch)) return { act: DROP, norm: '' };
   // a lone surrogate has no NFKC form; it stays as it is
-  const norm = cp >= 0xd800 && cp <= 0xdfff ? ch : ch.normalize('NFKC');
+  const norm = cp >= 0xd800 && cp <= 0xdfff ? ch : circledItem(cp) ?? ch.normalize('NFKC');
   if (HSPACE.test(norm) || HSPACE.test(ch)) return { act: SPACE, norm: ' ' };
   return norm === ch ? { act: KEEP, norm } : { act: REPLACE, norm };
 }

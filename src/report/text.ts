@@ -57,7 +57,7 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
       out.push(`  ${c.green('•')} ${c.dim(`+${e.contribution.toFixed(2)}`)} ${c.bold(e.text)} ${c.dim(`(${T.line[lang]} ${e.line})`)} ${clip(e.context, 64)}`);
     }
   }
-  out.push(c.dim(`${T.scores[lang]}${sep}${cats.map((k) => `${k.label[lang]} ${p.scores[k.id].toFixed(1)}`).join(' · ')}`));
+  out.push(c.dim(`${T.scores[lang]}${sep}${cats.map((k) => `${k.label[lang]} ${p.scores[k.id].toFixed(2)}`).join(' · ')}`));
 
   const groups = opts.taxonomy.subLabels.filter((g) => p.subLabels[g.id]?.length);
   if (groups.length) {

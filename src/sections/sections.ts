@@ -1,44 +1,30 @@
 import type { Line, Strength } from '../model.js';
-import { hasHan, stripPictographs } from '../normalise/script.js';
+import { hasNiceToHave, headingTermsIn, isBoilerplate, type HeadingKind } from '../lexicon/lexicon.js';
+import { stripPictographs } from '../normalise/script.js';
 import { clausesOf } from './clauses.js';
 
-export type Kind = Strength | 'other';
+/** A section's kind: a strength, background ('other': company, benefits, applying …), or duties and requirements together. */
+export type Kind = Strength | 'other' | 'mixed';
 
-// Headings, matched against a line stripped of markdown, bullets, brackets and a trailing colon.
-export const HEADINGS: [Kind, RegExp][] = [
-  ['duty', /^(岗位职责|工作职责|职位职责|职责描述|职位描述|岗位描述|工作内容|主要职责|岗位内容|你的职责|你将负责|你要做的|岗位是做啥的|岗位信息|职责|key responsibilities|responsibilities|duties|what you('| wi)ll do|what you('| wi)ll be doing|what you will work on|the role|your role|about the role|in this role|the job|job description|your impact|what the .{0,30} does|role|the opportunity|job responsibilities|reach out if you want to|the .{1,40} is (primarily )?responsible for|core tasks and responsibilities|tasks|you will|you.ll|in this role you will|your mission|your responsibilities|what you.ll work on)$/i],
-  ['required', /^(任职要求|岗位要求|任职资格|职位要求|岗位资格|任职条件|我们希望你|我们希望你是|希望你|技能要求|能力要求|你需要|你需要具备|要求|如果要入职,要求是啥|如果要入职要求是啥|requirements|minimum requirements|basic qualifications|minimum qualifications|qualifications|candidate qualifications|what you bring|what you('ll)? need|what we('re| are) looking for|who you are|who are you|about you|you have|you are|you|must haves?|skills|skills and experience|profile|experience|personal attributes|ideal candidate|the ideal candidate|job requirements|what the .{1,40} brings( to the table)?|what you.ll bring|what we need)$/i],
-  ['preferred', /^(加分项|加分|优先条件|优先考虑|其他加分项|preferred|preferred qualifications|nice to haves?|bonus|bonus points|pluses|extra credit|good to have)$/i],
-  ['other', /^(公司介绍|团队介绍|关于我们|公司简介|薪资福利待遇|薪资福利|福利待遇|福利|我们提供|工作地点|工作性质|联系方式|简历投递|其他|about us|about the company|about .{1,40}|benefits|perks|what we offer|compensation|how to apply|hiring plan|hiring process|employment eligibility|location|work location|salary|salary and benefits|equal opportunity|we are an equal opportunity employer|eoe|contact|job nature|what is the .{1,60} not responsible for|in addition to .{1,120}|the .{1,20} way|overview|.{1,30} overview|90 day plan)$/i],
-];
-
-// Every heading without a Latin letter is a plain string ("岗位职责"): such a part is looked up, not
-// matched. One with a Latin letter starts with a letter or digit, or ends in "overview": a part that
-// does neither is no heading. Only what is left runs the expressions (tests hold HEADINGS to this).
-const PLAIN_HEADINGS = new Map<string, Kind>();
-for (const [kind, re] of [...HEADINGS].reverse()) {
-  for (const alt of re.source.slice(2, -2).split('|')) if (!/[A-Za-z]/.test(alt)) PLAIN_HEADINGS.set(alt, kind);
-}
-const HAS_LETTER = /[A-Za-z]/;
-const MAY_START_HEADING = /^[A-Za-z0-9]|overview$/i;
-
-/** The kind of heading a part of a line is, if it is one. */
+/** The kind of heading a piece of text is, by the lexicon's heading terms it holds (for tests and role lines). */
 export function headingOf(part: string): Kind | undefined {
-  if (!HAS_LETTER.test(part)) return PLAIN_HEADINGS.get(part);
-  if (!MAY_START_HEADING.test(part)) return undefined;
-  return HEADINGS.find(([, re]) => re.test(part))?.[0];
+  const t = headingTermsIn(part);
+  return t && t.covered >= PLAIN_COVER ? kindOf(t.kind) : undefined;
 }
 
-/** The plain regular-expression answer headingOf stands in for (for tests). */
-export const headingByExpression = (part: string): Kind | undefined => HEADINGS.find(([, re]) => re.test(part))?.[0];
+function kindOf(k: HeadingKind | 'mixed'): Kind {
+  return k === 'about' || k === 'benefits' || k === 'apply' || k === 'other' ? 'other' : k;
+}
 
-// Markers inside a line that make it a nice-to-have ("…者优先", "is a plus"), but not "优先级" (priority).
-const INLINE_PREFERRED = /(优先(?!级)|加分|is a plus|a big plus|are a plus|nice[- ]to[- ]have|\bpreferred\b|\bbonus\b|\bideally\b)/i;
-// numbered items in every common form: 1. 1、 1， １． 1) (1) ① — but not "1,000" or "3.5"
-const NUMBERED = /^\s*(?:[-*•]\s*)?(?:[(（]?\s*(\d{1,2})\s*(?:[.、)）．:：](?!\d)|[,，](?!\d))|(\d{1,2})\s+(?=\S)|([①-⑳]))/;
+/** How much of a plain short line heading terms must cover for it to be a heading ("岗位职责", "Requirements"). */
+const PLAIN_COVER = 0.5;
+/** How much of a line marked as a heading (markdown, bold, 【】, a trailing colon) they must cover. */
+const MARKED_COVER = 0.3;
+const NUMBERED = /^\s*(?:[-*•]\s*)?(?:[(（]?\s*(\d{1,2})\s*(?:[.．,，](?!\d)|[、)）:：])|(\d{1,2})\s+(?=\S)|([①-⑳]))/;
 // A markdown heading or a bold line that is not a section heading names a role on a page of several.
 const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
-const CONTACT_LINE = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:|简历(投递|请发送)|投递简历|联系方式|官网|邮箱|微信|\bapply\b|\bemail\b|equal opportunity|\bsalary\b|compensation range|\bPTO\b|401k)/i;
+// contact details are background whatever the language; the words of it are the lexicon's boilerplate
+const CONTACT_MARK = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:)/i;
 const FRONT_MATTER_TITLE = /^\s*title\s*:\s*(.+)$/i;
 
 export interface SectionResult {
@@ -66,33 +52,35 @@ export function headingCore(line: string): string {
     .trim();
 }
 
-// bilingual headings ("About the role 岗位职责", "Requirements / 任职要求") are read part by part
-const HEADING_PARTS = /\s*[/|｜]\s*|(?<=[A-Za-z)])\s*(?=\p{Script=Han})|(?<=\p{Script=Han})\s*(?=[A-Za-z])/u;
-
+/**
+ * A heading: a short line shaped like one — a markdown heading, a bold line, 【…】, a trailing colon,
+ * or a plain short line made mostly of heading words — whose kind is that of the lexicon's heading
+ * terms in it ("核心职责", "What you'll bring", "Requirements / 任职要求"). Bilingual and decorated
+ * headings need no list of phrases: the words decide.
+ */
 function headingKind(line: string): Kind | undefined {
   // a heading is short: a long line is not one, whatever its decoration
   if (line.length > 160) return undefined;
   const core = headingCore(line);
-  if (core.length === 0 || core.length > 100) return undefined;
-  // most lines hold no slash, no bar and no Han next to Latin: one part, a heading when that part is one
-  if (!/[/|｜]/.test(core) && !(/[A-Za-z]/.test(core) && hasHan(core))) return headingOf(core);
-  const parts = [core, ...core.split(HEADING_PARTS)].map((p) => p.trim()).filter(Boolean);
-  // every part but one must be a heading: two parts that are not end the search
-  const kinds: Kind[] = [];
-  let misses = 0;
-  for (const p of parts) {
-    const k = headingOf(p);
-    if (k !== undefined) kinds.push(k);
-    else if (parts.length > 1 && ++misses > 1) return undefined;
-  }
-  return kinds.find((k) => k !== 'other') ?? kinds[0];
+  if (core.length === 0 || core.length > 60) return undefined;
+  const t = headingTermsIn(core);
+  if (!t) return undefined;
+  const marked = MARKED_HEADING.test(line);
+  if (t.covered < (marked ? MARKED_COVER : PLAIN_COVER)) return undefined;
+  // a plain line that ends a sentence is content, not a heading
+  if (!marked && /[。.;；!！]\s*$/.test(line.trim())) return undefined;
+  return kindOf(t.kind);
 }
+
+const MARKED_HEADING = /^\s*#{1,6}\s|^\s*\*\*[^*]+\*\*\s*[:：]?\s*$|^\s*【[^】]+】\s*$|[:：]\s*(\*\*)?\s*$/;
 
 /** "任职要求：本科以上" — a heading with its first item on the same line. */
 function inlineHeading(line: string): Kind | undefined {
   if (NUMBERED.test(line)) return undefined;
   const m = /^[\s#*【\[]*([^:：]{2,24})[】\]*\s]*[:：]\s*\S/.exec(line);
-  return m ? headingKind(m[1]!) : undefined;
+  if (!m) return undefined;
+  const t = headingTermsIn(headingCore(m[1]!));
+  return t && t.covered >= PLAIN_COVER ? kindOf(t.kind) : undefined;
 }
 
 function numberOf(line: string): number | undefined {
@@ -164,6 +152,8 @@ export function detectSections(rawLines: string[]): SectionResult {
   let listsSeen = 0;
   let seenHeading = false;
   let lastNumber = 0;
+  // under a heading of duties and requirements together ("岗位要求、职责"), the list decides which is which
+  let mixedStrength: Strength = 'duty';
   rawLines.forEach((text, i) => {
     const number = i + 1;
     const k = kinds[i];
@@ -175,29 +165,40 @@ export function detectSections(rawLines: string[]): SectionResult {
     }
     if (k) {
       current = k;
+      if (k === 'mixed') {
+        lastNumber = 0;
+        listsSeen = 0;
+        mixedStrength = 'duty';
+      }
       lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: false, roleHeading: false });
       return;
     }
     const ik = inline[i];
     if (ik) current = ik;
+    const marked = number !== titleLine && ROLE_HEADING.test(text) && headingCore(text).length <= 40;
+    // a heading the lexicon cannot name (a role's name, a team's) ends the company or benefits text before it
+    if (marked && current === 'other') current = 'unknown';
     // where no heading rules (a posting without any, or the part before the first one), a numbered
     // list that restarts at 1 marks the turn from duties to requirements
-    if (!hasHeadings || !seenHeading) {
+    if (!hasHeadings || !seenHeading || current === 'mixed') {
       const n = numberOf(text);
       if (n !== undefined) {
         if (n === 1 && lastNumber !== 0 && lastNumber >= 1) listsSeen++;
         if (listsSeen === 0 && lastNumber === 0) listsSeen = 1;
         lastNumber = n;
-        current = listsSeen >= 2 ? 'required' : 'duty';
+        const s: Strength = listsSeen >= 2 ? 'required' : 'duty';
+        if (current === 'mixed') mixedStrength = s;
+        else current = s;
       }
     }
-    const section: Strength = current === 'other' || number === titleLine ? 'unknown' : current;
+    const cur: Kind = current === 'mixed' ? mixedStrength : current;
+    const section: Strength = cur === 'other' || number === titleLine ? 'unknown' : cur;
     // with headings, the prose that stands before the first one (after the title, before any list)
     // introduces the company; a numbered list there is the posting's own duties and requirements;
-    // contact details and how to apply are never a requirement
-    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_LINE.test(text);
-    const strength: Strength = number !== titleLine && INLINE_PREFERRED.test(text) ? 'preferred' : section;
-    const roleHeading = number !== titleLine && ROLE_HEADING.test(text) && headingCore(text).length <= 40;
+    // contact details, pay and benefits, equal opportunity and how to apply are never a requirement
+    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_MARK.test(text) || isBoilerplate(text);
+    const strength: Strength = number !== titleLine && hasNiceToHave(text) ? 'preferred' : section;
+    const roleHeading = marked;
     lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading });
   });
   return { lines, title, titleLine, titleFrom, hasHeadings };
@@ -214,5 +215,5 @@ const CLAUSE = /[;。]|\.\s|(?<=\p{Script=Han}[)）]?),|,(?=\s*\p{Script=Han})/g
 export function strengthAt(line: Line, offset: number): Strength {
   if (line.strength !== 'preferred' || line.section === 'preferred') return line.strength;
   const { start, end } = clausesOf(line, line.text, CLAUSE).around(offset);
-  return INLINE_PREFERRED.test(line.text.slice(start, end)) ? 'preferred' : line.section;
+  return hasNiceToHave(line.text.slice(start, end)) ? 'preferred' : line.section;
 }

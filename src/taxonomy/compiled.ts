@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { loadModel } from '../classify/fitted.js';
+import { lexiconHash } from '../lexicon/lexicon.js';
 import { JdlensError } from '../errors.js';
 import { indexPatterns, type Pattern } from '../match/compile.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from './load.js';
@@ -48,7 +49,7 @@ export function loadAnalyzer(file: string = DEFAULT_TAXONOMY, opts: AnalyzerOpti
   } catch {
     throw new JdlensError('taxonomy', `${file}: cannot be read`);
   }
-  return { ...analyzer, model: loadModel(modelFile, { id: analyzer.taxonomy.id, sha1: hash }) };
+  return { ...analyzer, model: loadModel(modelFile, { id: analyzer.taxonomy.id, sha1: hash, lexicon: lexiconHash() }) };
 }
 
 export interface AnalyzerOptions {

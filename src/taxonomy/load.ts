@@ -11,6 +11,7 @@ import {
   type CategoryId,
   type Dimension,
   type RoleMarker,
+  type Sense,
   type Skill,
   type SourceRef,
   type SubLabelGroup,
@@ -162,6 +163,31 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
   const dimIds = new Set(dimensions.map((d) => d.id));
 
   const aliasOwner = new Map<string, string>();
+  /** senses: { <alias>: { needs: [words], not: [words] } }: each key one of the entry's own aliases */
+  const senses = (v: unknown, path: Path, aliases: Aliases): { senses?: Record<string, Sense> } => {
+    if (v === undefined) return {};
+    const o = c.obj(v, path);
+    if (!o) return {};
+    const own = new Set([...aliases.zh, ...aliases.en]);
+    const out: Record<string, Sense> = {};
+    for (const [alias, raw] of Object.entries(o)) {
+      const q = [...path, alias];
+      if (!own.has(alias)) c.fail(q, `"${alias}" is not one of this entry's aliases`);
+      const so = c.obj(raw, q);
+      if (!so) continue;
+      for (const k of Object.keys(so)) if (k !== 'needs' && k !== 'not') c.fail([...q, k], `unexpected key "${k}" (needs, not)`);
+      const sense: Sense = {};
+      for (const k of ['needs', 'not'] as const) {
+        if (so[k] === undefined) continue;
+        const words = c.list(so[k], [...q, k]).map((w, i) => c.str(w, [...q, k, i])).filter(Boolean);
+        if (words.length) sense[k] = words;
+      }
+      if (!sense.needs && !sense.not) c.fail(q, 'needs "needs" or "not" (a list of words)');
+      out[alias] = sense;
+    }
+    return { senses: out };
+  };
+
   const claimAliases = (owner: string, aliases: Aliases, p: Path, scope: string) => {
     for (const lang of ['zh', 'en'] as const) {
       aliases[lang].forEach((a, j) => {
@@ -192,6 +218,7 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       source: c.source(o.source, [...p, 'source']),
       signalOnly: c.bool(o.signalOnly, [...p, 'signalOnly']),
       knowledge: c.bool(o.knowledge, [...p, 'knowledge']),
+      ...senses(o.senses, [...p, 'senses'], aliases),
     };
   });
 

@@ -27,6 +27,12 @@ export interface Aliases {
   en: string[];
 }
 
+/** When an ambiguous alias counts: its clause must hold one of `needs` (if given) and none of `not`. */
+export interface Sense {
+  needs?: string[];
+  not?: string[];
+}
+
 export interface Skill {
   id: string;
   label: Bilingual;
@@ -37,6 +43,8 @@ export interface Skill {
   source: SourceRef;
   /** a signal of the role's kind ("AI", "人工智能") rather than a skill: it classifies, it is not listed */
   signalOnly: boolean;
+  /** word senses of ambiguous aliases, by alias: 部署 counts only near a model word, 工作流 not with 容器 */
+  senses?: Record<string, Sense>;
   /**
    * a field of knowledge (LLMs, ML, NLP …): listed as asked for only where the posting asks to know
    * it (熟悉/理解/原理/experience with …), not where it only names the topic ("基于大模型打造…")

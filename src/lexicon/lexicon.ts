@@ -1,0 +1,212 @@
+// The language knowledge of reading, as data: per language a lexicon file (taxonomies/lexicon/*.yaml)
+// lists section headings by kind, nice-to-have markers, proficiency words, "asks to know" words and
+// boilerplate markers. All languages' lexicons apply to every posting (mixed text is the norm).
+// Adding a language means a lexicon file and a segmenter, no code change.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JdlensError } from '../errors.js';
+import type { Proficiency } from '../model.js';
+import { loadYamlFile } from '../taxonomy/yaml-file.js';
+
+export const LEXICON_DIR = fileURLToPath(new URL('../../taxonomies/lexicon/', import.meta.url));
+/** The build writes the merged lexicon here, so that a run need not parse YAML. */
+const COMPILED = fileURLToPath(new URL('../lexicon.compiled.json', import.meta.url));
+
+export const HEADING_KINDS = ['duty', 'required', 'preferred', 'about', 'benefits', 'apply', 'other'] as const;
+export type HeadingKind = (typeof HEADING_KINDS)[number];
+export const BOILERPLATE_KINDS = ['benefits', 'eeo', 'about', 'apply'] as const;
+export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
+const PROFICIENCIES: Proficiency[] = ['expert', 'proficient', 'familiar', 'aware'];
+
+/** The merged word lists of every language. */
+export interface LexiconData {
+  sha1: string;
+  languages: string[];
+  headings: Record<HeadingKind, string[]>;
+  niceToHave: string[];
+  notNiceToHave: string[];
+  proficiency: Record<Proficiency, string[]>;
+  asksToKnow: string[];
+  boilerplate: Record<BoilerplateKind, string[]>;
+}
+
+type Path = (string | number)[];
+
+/** Reads every lexicon file of a folder, checked with file:line errors like a taxonomy. */
+export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
+  if (files.length === 0) throw new JdlensError('taxonomy', `${dir}: no lexicon files (*.yaml)`);
+  const hash = createHash('sha1');
+  const data: LexiconData = {
+    sha1: '',
+    languages: [],
+    headings: Object.fromEntries(HEADING_KINDS.map((k) => [k, []])) as unknown as Record<HeadingKind, string[]>,
+    niceToHave: [],
+    notNiceToHave: [],
+    proficiency: { expert: [], proficient: [], familiar: [], aware: [] },
+    asksToKnow: [],
+    boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
+  };
+  const problems: string[] = [];
+  for (const f of files) {
+    const file = join(dir, f);
+    hash.update(f).update(readFileSync(file));
+    const y = loadYamlFile(file, 'taxonomy');
+    const fail = (path: Path, msg: string) => problems.push(`${file}:${y.lineOf(path)}: ${path.join('.')}: ${msg}`);
+    const root = y.value as Record<string, unknown> | null;
+    if (!root || typeof root !== 'object' || Array.isArray(root)) {
+      problems.push(`${file}:1: must be a mapping`);
+      continue;
+    }
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'boilerplate']);
+    for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
+    if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
+    else data.languages.push(root.language);
+    const words = (v: unknown, path: Path, optional = false): string[] => {
+      if (v === undefined && optional) return [];
+      if (!Array.isArray(v)) {
+        fail(path, v === undefined ? 'missing' : 'must be a list of words');
+        return [];
+      }
+      return v.flatMap((w, i) => {
+        if (typeof w === 'string' && w.trim()) return [w.trim()];
+        if (typeof w === 'number') return [String(w)];
+        fail([...path, i], 'must be a non-empty word or phrase');
+        return [];
+      });
+    };
+    const group = <K extends string>(v: unknown, path: Path, kinds: readonly K[], into: Record<K, string[]>) => {
+      if (v === undefined) return fail(path, 'missing');
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(path, 'must be a mapping');
+      for (const [k, list] of Object.entries(v)) {
+        if (!(kinds as readonly string[]).includes(k)) fail([...path, k], `unknown kind (one of ${kinds.join(', ')})`);
+        else into[k as K].push(...words(list, [...path, k]));
+      }
+    };
+    group(root.headings, ['headings'], HEADING_KINDS, data.headings);
+    data.niceToHave.push(...words(root.niceToHave, ['niceToHave']));
+    data.notNiceToHave.push(...words(root.notNiceToHave, ['notNiceToHave'], true));
+    group(root.proficiency, ['proficiency'], PROFICIENCIES, data.proficiency);
+    data.asksToKnow.push(...words(root.asksToKnow, ['asksToKnow']));
+    group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
+  }
+  if (problems.length) throw new JdlensError('taxonomy', `${dir}: ${problems.length} problem(s) in the lexicon`, { details: problems });
+  data.sha1 = hash.digest('hex');
+  return data;
+}
+
+/** The lexicon as the build compiled it, or read from the YAML files when they changed since. */
+export function lexiconData(): LexiconData {
+  if (existsSync(COMPILED)) {
+    try {
+      const doc = JSON.parse(readFileSync(COMPILED, 'utf8')) as LexiconData;
+      if (doc.sha1 === lexiconHash()) return doc;
+    } catch {
+      // a broken cache is no reason to fail: read the YAML
+    }
+  }
+  return readLexiconFiles();
+}
+
+/** The SHA-1 of the lexicon files as they are now (names and contents, in name order). */
+export function lexiconHash(dir: string = LEXICON_DIR): string {
+  const hash = createHash('sha1');
+  for (const f of readdirSync(dir).filter((x) => /\.ya?ml$/i.test(x)).sort()) hash.update(f).update(readFileSync(join(dir, f)));
+  return hash.digest('hex');
+}
+
+export const COMPILED_LEXICON = COMPILED;
+
+// ---------------------------------------------------------------------------------------------
+// Matching: a list of terms becomes one expression. A Latin term matches whole words in any case,
+// with any spacing or hyphen between its words and an optional plural s; a Han term matches as is.
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function termSource(term: string): string {
+  const t = term.toLowerCase().replace(/’/g, "'");
+  const parts = t.split(/[\s-]+/).map((p) => escape(p).replace(/'/g, "['’]"));
+  let src = parts.join('[\\s-]+');
+  const latinEnd = /[a-z0-9]$/.test(t);
+  const latinStart = /^[a-z0-9]/.test(t);
+  if (latinEnd && /[a-z]$/.test(t)) src += 's?';
+  return `${latinStart ? '(?<![A-Za-z0-9])' : ''}${src}${latinEnd ? '(?![A-Za-z0-9])' : ''}`;
+}
+
+/** One expression for a list of terms, longest first (so the longest term wins where two start together). */
+export function termsPattern(terms: string[], flags = 'gi'): RegExp {
+  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (sorted.length === 0) return /(?!)/g;
+  return new RegExp(sorted.map(termSource).join('|'), flags);
+}
+
+export interface CompiledLexicon {
+  data: LexiconData;
+  /** per heading kind, its terms */
+  headingTerms: [HeadingKind, RegExp][];
+  niceToHave: RegExp;
+  notNiceToHave: RegExp;
+  proficiency: [Proficiency, RegExp][];
+  asksToKnow: RegExp;
+  boilerplate: RegExp;
+}
+
+let compiled: CompiledLexicon | undefined;
+
+export function compileLexicon(data: LexiconData): CompiledLexicon {
+  return {
+    data,
+    headingTerms: HEADING_KINDS.map((k) => [k, termsPattern(data.headings[k])]),
+    niceToHave: termsPattern(data.niceToHave),
+    notNiceToHave: termsPattern(data.notNiceToHave),
+    proficiency: PROFICIENCIES.map((p) => [p, termsPattern(data.proficiency[p])]),
+    asksToKnow: termsPattern(data.asksToKnow, 'i'),
+    boilerplate: termsPattern(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k]), 'i'),
+  };
+}
+
+/** The lexicon every posting is read with, compiled once per process. */
+export function lexicon(): CompiledLexicon {
+  return (compiled ??= compileLexicon(lexiconData()));
+}
+
+/**
+ * The heading kind a piece of text names, with how much of it the terms cover: the kind of the
+ * longest term in it; when terms of both duties and requirements stand in it ("岗位要求、职责"),
+ * "mixed".
+ */
+export function headingTermsIn(text: string): { kind: HeadingKind | 'mixed'; covered: number } | undefined {
+  const lx = lexicon();
+  let best: { kind: HeadingKind; len: number } | undefined;
+  const kinds = new Set<HeadingKind>();
+  let covered = 0;
+  for (const [kind, re] of lx.headingTerms) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      kinds.add(kind);
+      covered += m[0].length;
+      if (!best || m[0].length > best.len) best = { kind, len: m[0].length };
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  if (!best) return undefined;
+  const kind = kinds.has('duty') && kinds.has('required') ? 'mixed' : best.kind;
+  return { kind, covered: Math.min(1, covered / Math.max(1, text.replace(/\s+/g, '').length + (text.match(/\s+/g)?.length ?? 0))) };
+}
+
+/** Whether a line is boilerplate: pay and benefits, equal opportunity, the company, how to apply. */
+export function isBoilerplate(text: string): boolean {
+  return lexicon().boilerplate.test(text);
+}
+
+/** Whether a clause holds a nice-to-have marker ("…者优先", "is a plus"), not counting look-alikes (优先级). */
+export function hasNiceToHave(text: string): boolean {
+  const lx = lexicon();
+  lx.niceToHave.lastIndex = 0;
+  if (!lx.data.notNiceToHave.length) return lx.niceToHave.test(text);
+  const cleaned = text.replace(lx.notNiceToHave, (m) => ' '.repeat(m.length));
+  lx.niceToHave.lastIndex = 0;
+  return lx.niceToHave.test(cleaned);
+}

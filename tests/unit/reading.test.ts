@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalyzer } from '../../src/analyze.js';
+import { isJdlensError } from '../../src/errors.js';
+import { readLexiconFiles } from '../../src/lexicon/lexicon.js';
+import { normalise } from '../../src/normalise/normalise.js';
+import { detectSections } from '../../src/sections/sections.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+
+const analyzer = createAnalyzer(loadTaxonomy());
+const strengths = (text: string) => detectSections(normalise(text).text.split('\n')).lines.map((l) => (l.isHeading ? 'H' : l.background ? 'bg' : l.strength));
+const skillIds = (text: string) => analyze({ source: 't', text }, analyzer).report.skills.map((s) => s.id);
+
+describe('sections that hold on postings nobody here wrote', () => {
+  it('a nice-to-have heading in the middle does not make the numbered lists above it company intro', () => {
+    const text = '高级产品经理\n\n1、负责客服系统的产品规划\n2、推动大模型能力落地\n1、本科以上学历\n2、3年以上B端经验\n\n优先考虑：\n1、有工单系统经验';
+    expect(strengths(text)).toEqual(['unknown', 'bg', 'duty', 'duty', 'required', 'required', 'required', 'H', 'preferred']);
+  });
+
+  it('headings are read from their words, not a list of phrases: unseen wordings of duties and requirements', () => {
+    expect(strengths('产品经理\n## 核心职责\n- 规划产品\n## 必备要求\n- 本科')).toEqual(['unknown', 'H', 'duty', 'H', 'required']);
+    expect(strengths("PM\n**What you'll bring to the team:**\n- SQL\n**Key responsibilities of this role**\n- roadmap")).toEqual(['unknown', 'H', 'required', 'H', 'duty']);
+  });
+
+  it('a heading of duties and requirements together lets the numbered lists decide', () => {
+    expect(strengths('产品经理\n## 岗位要求、职责\n1. 负责规划\n2. 推动落地\n1. 本科\n2. 英语')).toEqual(['unknown', 'H', 'duty', 'duty', 'required', 'required']);
+  });
+
+  it('numbered items in every common form mark the turn to requirements', () => {
+    for (const [a, b] of [['1，', '2，'], ['①', '②'], ['(1)', '(2)'], ['１．', '２．']]) {
+      const text = `产品经理\n${a}负责规划\n${b}推动落地\n${a}本科以上\n${b}熟悉SQL`;
+      expect(strengths(text), a).toEqual(['unknown', 'duty', 'duty', 'required', 'required']);
+    }
+  });
+
+  it('a heading the lexicon cannot name ends the company text before it', () => {
+    expect(strengths('PM\n## 工作性质\n全职\n## 数据平台组\n- 负责指标体系')).toEqual(['unknown', 'H', 'bg', 'unknown', 'unknown']);
+  });
+
+  it('benefits, equal opportunity and how to apply are background in both languages', () => {
+    const r = strengths('Product Manager\n## Responsibilities\n- Own the roadmap\n- We offer health insurance, 401k and parental leave\n- We are an equal opportunity employer regardless of race\n- To apply, send your resume\n岗位职责\n1、负责产品规划\n2、五险一金，带薪年假');
+    expect(r).toEqual(['unknown', 'H', 'duty', 'bg', 'bg', 'bg', 'H', 'duty', 'bg']);
+  });
+});
+
+describe('word senses: an ambiguous alias counts only where its clause means it', () => {
+  it('部署 is model deployment near a model word, not for smart contracts', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、负责把训练好的模型部署到线上并监控效果')).toContain('deployment-inference');
+    expect(skillIds('产品经理\n岗位职责\n1、负责智能合约的部署与升级')).not.toContain('deployment-inference');
+  });
+
+  it('对齐 is alignment only with a model, not 对齐指标和节奏', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、推动模型与人类偏好的对齐')).toContain('fine-tuning');
+    expect(skillIds('产品经理\n岗位职责\n1、与研发对齐指标、节奏和交付')).not.toContain('fine-tuning');
+  });
+
+  it('trade-offs are no trading, training people is no model training, a chain of blocks is no prompt chaining', () => {
+    expect(skillIds('Product Manager\nResponsibilities\n- Make trade-offs between scope and time')).not.toContain('finance-insurance');
+    expect(skillIds('Product Manager\nResponsibilities\n- Build trading tools for crypto markets')).toContain('finance-insurance');
+    expect(skillIds('Product Manager\nResponsibilities\n- Lead training for new employees')).not.toContain('model-training');
+    expect(skillIds('Product Manager\nResponsibilities\n- Own the training pipelines of our LLM models')).toContain('model-training');
+    expect(skillIds('Product Manager\nResponsibilities\n- Integrate apps with BNB chaining and bridges')).not.toContain('workflow-orchestration');
+  });
+
+  it('转化为 ("turn into") is no conversion metric; 容器编排 is no workflow orchestration', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、把用户需求转化为产品方案')).not.toContain('metrics-growth');
+    expect(skillIds('产品经理\n岗位职责\n1、提升注册转化与留存')).toContain('metrics-growth');
+    expect(skillIds('产品经理\n岗位职责\n1、负责容器编排平台的规划')).not.toContain('workflow-orchestration');
+    expect(skillIds('产品经理\n岗位职责\n1、设计Agent的任务编排与工具调用')).toContain('workflow-orchestration');
+  });
+});
+
+describe('lexicon files', () => {
+  it('are checked like a taxonomy: every problem with its file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jdlens-lex-'));
+    writeFileSync(join(dir, 'xx.yaml'), 'language: xx\nheadings:\n  duty: [a]\n  chores: [b]\nniceToHave: x\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\n');
+    try {
+      readLexiconFiles(dir);
+      expect.unreachable();
+    } catch (err) {
+      expect(isJdlensError(err)).toBe(true);
+      const details = (err as { details: string[] }).details.join('\n');
+      expect(details).toMatch(/xx\.yaml:4: headings\.chores: unknown kind/);
+      expect(details).toMatch(/xx\.yaml:5: niceToHave: must be a list of words/);
+    }
+  });
+});
