@@ -4,6 +4,7 @@ import { classifyFitted, type CategoryModel } from './classify/fitted.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
 import { matchTokens, type Hit } from './match/match.js';
 import type { Line, Mention, NormalisedText, SourceText, Strength, Token } from './model.js';
+import { JdlensError } from './errors.js';
 import { detectLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
@@ -39,6 +40,20 @@ export interface Analysis {
   features: Feature[];
   /** lines that belong to another listed role than the PM one (see findRoleBlocks) */
   otherRoleLines: Set<number>;
+  /** false for a text with no sign of a job posting (no role, no section, no skill, no requirement) */
+  looksLikePosting: boolean;
+}
+
+/** The error a text that reads as no job posting gets: the CLI and folder runs say it instead of guessing. */
+export function notAPosting(source: string): JdlensError {
+  return new JdlensError('not-a-posting', `${source}: reads as no job posting (no role, no section, no skill, no requirement)`);
+}
+
+/** analyze, for callers that report: a text that reads as no job posting is an error, not a guess. */
+export function analyzePosting(input: SourceText, analyzer: Analyzer): Analysis {
+  const a = analyze(input, analyzer);
+  if (!a.looksLikePosting) throw notAPosting(input.source);
+  return a;
 }
 
 const STRENGTH_ORDER: Strength[] = ['required', 'duty', 'unknown', 'preferred'];
@@ -147,6 +162,8 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
   const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));
   const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
+  // a text with no sign of a job posting: no role, no section, no skill, no requirement
+  const looksLikePosting = sections.hasHeadings || requirements.length > 0 || allHits.some((h) => h.kind === 'role' || h.kind === 'skill');
   const category = taxonomy.categories.find((c) => c.id === cls.id)!;
 
   const report: PostingReport = {
@@ -161,5 +178,5 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     skills,
     requirements,
   };
-  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features, otherRoleLines: blocks.otherRoleLines };
+  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features, otherRoleLines: blocks.otherRoleLines, looksLikePosting };
 }

@@ -5,6 +5,7 @@ export const EXIT = {
   unexpected: 1,
   usage: 2,
   partial: 3,
+  output: 4,
   sigint: 130,
   sigterm: 143,
 } as const;
@@ -22,6 +23,8 @@ export type ErrorCode =
   | 'taxonomy'
   | 'profile'
   | 'model'
+  | 'not-a-posting'
+  | 'worker'
   | 'output';
 
 /** A known failure with a one-line message for the user. */

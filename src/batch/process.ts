@@ -1,8 +1,9 @@
-import { analyze, type Analyzer } from '../analyze.js';
+import { analyzePosting, type Analyzer } from '../analyze.js';
 import { computeGaps } from '../gaps/gaps.js';
 import type { SourceText } from '../model.js';
 import type { HeldSkill, Reader } from '../profile/types.js';
-import type { PostingReport } from '../report/types.js';
+import type { ErrorOut, PostingReport } from '../report/types.js';
+import { isJdlensError } from '../errors.js';
 import { summaryInput, type SummaryInput } from '../summary/summary.js';
 
 export interface Job {
@@ -15,7 +16,9 @@ export interface Done {
   seq: number;
   report?: PostingReport;
   json?: string;
-  summary: SummaryInput;
+  summary?: SummaryInput;
+  /** the posting could not be analysed (not a posting, a failed worker …) */
+  error?: ErrorOut;
 }
 
 export interface ProcessOptions {
@@ -33,7 +36,13 @@ export function withGaps(report: PostingReport, reader: Reader | undefined, anal
 
 /** read → … → gaps for one posting, the same in the main thread and in a worker. */
 export function processPosting(job: Job, opts: ProcessOptions): Done {
-  const report = withGaps(analyze(job.posting, opts.analyzer).report, opts.reader, opts.analyzer);
+  let report: PostingReport;
+  try {
+    report = withGaps(analyzePosting(job.posting, opts.analyzer).report, opts.reader, opts.analyzer);
+  } catch (err) {
+    if (!isJdlensError(err)) throw err;
+    return { seq: job.seq, error: { source: job.posting.source, code: err.code, message: err.message } };
+  }
   return opts.asJson ? { seq: job.seq, json: JSON.stringify(report), summary: summaryInput(report) } : { seq: job.seq, report, summary: summaryInput(report) };
 }
 

@@ -23,6 +23,10 @@ export interface BatchOptions {
   jobs: number;
   /** the pool, once there is one: an interrupted run stops it */
   onPool?: (pool: Pool) => void;
+  /** aborted on SIGINT/SIGTERM: no posting is begun after it */
+  signal?: AbortSignal;
+  /** standard input, for "-" among the inputs */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface BatchEvents {
@@ -85,46 +89,66 @@ export async function runBatch(files: string[], readErrors: Entry[], opts: Batch
   let seq = 0;
   let batch: Job[] = [];
   const inFlight: Promise<Done[]>[] = [];
+  // a batch a failed worker held: each of its postings an error, never the whole run
+  const failed = (jobs: Job[], err: unknown): Done[] =>
+    jobs.map((j) => ({ seq: j.seq, error: { source: j.posting.source, code: 'worker', message: `${j.posting.source}: the analysis failed in a worker thread (${err instanceof Error ? err.message : String(err)})` } }));
   const dispatch = () => {
     if (!batch.length) return;
     const jobs = batch;
     batch = [];
-    inFlight.push(pool ? pool.run(jobs) : Promise.resolve(jobs.map((j) => processPosting(j, processOpts))));
+    // once a worker has failed, this thread does the rest
+    inFlight.push(pool && !pool.broken ? pool.run(jobs).catch((err: unknown) => failed(jobs, err)) : Promise.resolve(jobs.map((j) => processPosting(j, processOpts))));
   };
   const handle = (dones: Done[]) => {
     for (const d of dones) {
-      summary.add(d.summary);
+      if (d.error) {
+        errors.push(d.error);
+        summary.error();
+        events.error(d.error);
+        continue;
+      }
+      summary.add(d.summary!);
       events.posting(d);
       analysed++;
     }
   };
+  // the analysis on this thread is synchronous: let the event loop turn between batches, so that a
+  // signal is heard within one batch
+  const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-  let begun = 0;
-  let lastFile = '';
-  for await (const entry of readPostings(files)) {
-    const file = (entry.ok ? entry.posting.source : entry.source).replace(/#[^#/\\]*$/, '');
-    if (file !== lastFile) {
-      lastFile = file;
-      events.file(++begun);
+  try {
+    let begun = 0;
+    let lastFile = '';
+    for await (const entry of readPostings(files, opts.stdin)) {
+      if (opts.signal?.aborted) break;
+      const file = (entry.ok ? entry.posting.source : entry.source).replace(/#[^#/\\]*$/, '');
+      if (file !== lastFile) {
+        lastFile = file;
+        events.file(++begun);
+      }
+      if (!entry.ok) {
+        fail(entry);
+        continue;
+      }
+      const key = textKey(entry.posting.text);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        duplicates.push({ source: entry.posting.source, duplicateOf: first });
+        summary.duplicate();
+        continue;
+      }
+      seen.set(key, entry.posting.source);
+      batch.push({ seq: seq++, posting: entry.posting });
+      if (batch.length >= BATCH) {
+        dispatch();
+        if (!pool || pool.broken) await breathe();
+      }
+      while (inFlight.length > 2 * opts.jobs + 2) handle(await inFlight.shift()!);
     }
-    if (!entry.ok) {
-      fail(entry);
-      continue;
-    }
-    const key = textKey(entry.posting.text);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      duplicates.push({ source: entry.posting.source, duplicateOf: first });
-      summary.duplicate();
-      continue;
-    }
-    seen.set(key, entry.posting.source);
-    batch.push({ seq: seq++, posting: entry.posting });
-    if (batch.length >= BATCH) dispatch();
-    while (inFlight.length > 2 * opts.jobs + 2) handle(await inFlight.shift()!);
+    if (!opts.signal?.aborted) dispatch();
+    while (inFlight.length && !opts.signal?.aborted) handle(await inFlight.shift()!);
+  } finally {
+    await pool?.close();
   }
-  dispatch();
-  while (inFlight.length) handle(await inFlight.shift()!);
-  await pool?.close();
   return { analysed, errors, duplicates, summary: summary.build() };
 }

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { analyze, type Analyzer } from '../analyze.js';
+import { analyzePosting, type Analyzer } from '../analyze.js';
 import type { Pool } from '../batch/pool.js';
 import { withGaps } from '../batch/process.js';
 import { EXIT, JdlensError } from '../errors.js';
@@ -112,15 +112,31 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
   const analyzer = loadAnalyzer(opts.taxonomy ?? DEFAULT_TAXONOMY, opts.model ? { model: opts.model } : {});
   const reader = await loadReader(opts, analyzer);
   const single = inputs.length === 0 || isSingleFile(inputs);
+  if (inputs.filter((i) => i === '-').length > 1) throw new JdlensError('usage', 'standard input ("-") can be read once only');
 
   // a single posting is read before anything is written: its errors end the run with nothing written
   let singlePosting: SourceText | undefined;
   if (single) singlePosting = inputs.length === 0 || inputs[0] === '-' ? await readPostingStream(io.stdin) : await readOne(inputs[0]!);
 
+  // folder runs need the batch machinery (threads, hashing); a single posting does not
+  const walk = single ? undefined : listPostingFiles(inputs);
+  if (walk && walk.files.length === 0 && walk.errors.length === 0) {
+    if (opts.verbose) for (const s of walk.skipped) io.stderr.write(`jdlens: skipped ${s.path}: ${s.reason}\n`);
+    // nothing to report: no all-zero market picture on stdout
+    io.stderr.write('jdlens: no posting files found (.txt, .md, .html, .json, .jsonl)\n');
+    return EXIT.usage;
+  }
+
+  // a single posting is analysed before anything is written: its errors end the run with nothing written
+  const singleReport = singlePosting ? withGaps(analyzePosting(singlePosting, analyzer).report, reader, analyzer) : undefined;
   const sink: Sink = opts.out ? atomicFileSink(opts.out) : streamSink(io.stdout);
   let pool: Pool | undefined;
+  const interrupt = new AbortController();
   const stopSignals = onInterrupt(
-    () => sink.abort(),
+    () => {
+      interrupt.abort();
+      sink.abort();
+    },
     () => pool?.close(),
   );
   try {
@@ -133,44 +149,55 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
       color: opts.out ? false : opts.color,
       batch: !single,
     });
-    if (singlePosting) {
-      writer.posting(withGaps(analyze(singlePosting, analyzer).report, reader, analyzer));
+    if (singleReport) {
+      writer.posting(singleReport);
       writer.end([], [], undefined);
       sink.close();
       return EXIT.ok;
     }
 
-    // folder runs need the batch machinery (threads, hashing); a single posting does not
     const { chooseJobs, runBatch } = await import('../batch/run.js');
-    const walk = listPostingFiles(inputs);
-    if (opts.verbose) for (const s of walk.skipped) io.stderr.write(`jdlens: skipped ${s.path}: ${s.reason}\n`);
+    if (opts.verbose) for (const s of walk!.skipped) io.stderr.write(`jdlens: skipped ${s.path}: ${s.reason}\n`);
     // a spinner and a report on one terminal would trample each other
-    const progress = await startProgress(io.stderr, walk.files.length, !io.stdout.isTTY || Boolean(opts.out));
-    const result = await runBatch(
-      walk.files,
-      walk.errors,
-      {
-        analyzer,
-        taxonomyFile: opts.taxonomy ?? DEFAULT_TAXONOMY,
-        reader,
-        asJson: format === 'json',
-        jobs: chooseJobs(parseJobs(opts.jobs), walk.files),
-        onPool: (p) => (pool = p),
-      },
-      {
-        posting: (d) => (d.json !== undefined && writer.postingJson ? writer.postingJson(d.json) : d.report && writer.posting(d.report)),
-        error: (e) => io.stderr.write(`jdlens: ${e.message}\n`),
-        file: (n) => progress.tick(n),
-      },
-    );
-    progress.stop();
-    writer.end(result.errors, result.duplicates, result.summary);
-    sink.close();
+    const progress = await startProgress(io.stderr, walk!.files.length, !io.stdout.isTTY || Boolean(opts.out));
+    let result;
+    try {
+      result = await runBatch(
+        walk!.files,
+        walk!.errors,
+        {
+          analyzer,
+          taxonomyFile: opts.taxonomy ?? DEFAULT_TAXONOMY,
+          reader,
+          asJson: format === 'json',
+          jobs: chooseJobs(parseJobs(opts.jobs), walk!.files.filter((f) => f !== '-')),
+          onPool: (p) => (pool = p),
+          signal: interrupt.signal,
+          stdin: io.stdin,
+        },
+        {
+          posting: (d) => {
+            progress.posting();
+            if (d.json !== undefined && writer.postingJson) writer.postingJson(d.json);
+            else if (d.report) writer.posting(d.report);
+          },
+          error: (e) => io.stderr.write(`jdlens: ${e.message}\n`),
+          file: (n) => progress.tick(n),
+        },
+      );
+    } finally {
+      progress.stop();
+    }
+    // interrupted: the signal handler ends the process; write nothing more
+    if (interrupt.signal.aborted) return new Promise<number>(() => undefined);
     const { analysed, errors, duplicates } = result;
     if (analysed === 0 && errors.length === 0 && duplicates.length === 0) {
+      sink.abort();
       io.stderr.write('jdlens: no posting files found (.txt, .md, .html, .json, .jsonl)\n');
       return EXIT.usage;
     }
+    writer.end(result.errors, result.duplicates, result.summary);
+    sink.close();
     return errors.length === 0 ? EXIT.ok : analysed > 0 ? EXIT.partial : EXIT.usage;
   } catch (err) {
     sink.abort();

@@ -5,7 +5,9 @@ import { toolInfo } from './version.js';
 // `jdlens … | head` closes stdout early: end quietly instead of printing an EPIPE trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
-  throw err;
+  // a full disk or a closed descriptor: one line, exit 4
+  process.stderr.write(`jdlens: cannot write the report to standard output (${err.code === 'ENOSPC' ? 'no space left on the device' : (err.code ?? err.message)})\n`);
+  process.exit(EXIT.output);
 });
 
 function fail(err: unknown): void {

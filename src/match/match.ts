@@ -150,7 +150,8 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
   const lineInfo: LineWords[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (ctx.lines[tok.line - 1]?.isHeading) continue;
+    // headings and front matter name no skill; a front-matter `title:` line is the posting's title all the same
+    if (ctx.lines[tok.line - 1]?.isHeading && tok.line !== ctx.titleLine) continue;
     const candidates = tok.script === 'han' ? compiled.byHanFirst.get(tok.key.charCodeAt(0)) : compiled.patterns.get(tok.key);
     if (!candidates) continue;
     for (const p of candidates) {

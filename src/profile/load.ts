@@ -62,7 +62,8 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
   }
 
   const { resolve, names } = skillResolver(tax);
-  const skills = root.skills;
+  // `skills:` with every entry still commented out (as `profile init` writes it) is an empty list
+  const skills = root.skills ?? undefined;
   if (skills !== undefined && !Array.isArray(skills)) fail(['skills'], 'must be a list');
   (Array.isArray(skills) ? skills : []).forEach((raw, i) => {
     // an entry is `id`, `{ id: x, level: n }` or `x: n`

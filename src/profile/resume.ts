@@ -21,7 +21,7 @@ export function readResume(resume: SourceText, analyzer: Analyzer): Reader {
     if (def.dimension === 'domain-expertise') reader.domains.push(...[...def.aliases.zh, ...def.aliases.en].map((a) => a.toLowerCase()));
   }
   const reqs = extractRequirements(norm, sections.lines);
-  const years = reqs.filter((r) => r.kind === 'years').map((r) => Number(r.value));
+  const years = [...reqs.filter((r) => r.kind === 'years').map((r) => Number(r.value)), ...[yearsFromDates(sections.lines.map((l) => l.text))].filter((y) => y !== undefined)];
   if (years.length) reader.years = Math.max(...years);
   const degrees = reqs.filter((r) => r.kind === 'degree').map((r) => String(r.value));
   if (degrees.length) reader.degree = degrees.sort((a, b) => (DEGREE_RANK[b] ?? 0) - (DEGREE_RANK[a] ?? 0))[0];
@@ -51,4 +51,37 @@ export function mergeReaders(profile: Reader | undefined, resume: Reader | undef
   const degree = profile.degree ?? resume.degree;
   if (degree !== undefined) merged.degree = degree;
   return merged;
+}
+
+// "2021.07 – 至今（4年）", "2019–2025", "Mar 2020 - present": a job's span
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const DATE = `(?:(?:${MONTHS})[a-z]*\\.?\\s+)?((?:19|20)\\d{2})(?:\\s*[.\\-/年]\\s*(\\d{1,2})\\s*月?)?`;
+const RANGE = new RegExp(`${DATE}\\s*(?:[-–—~～]+|至|到|to)\\s*(?:${DATE}|(至今|现在|今|present|now|current|today))`, 'gi');
+const EDUCATION = /(大学|学院|本科|硕士|博士|研究生|学士|university|college|school|bachelor|master|ph\.?d|education|教育经历)/i;
+const SPELLED = /[(（]\s*(\d{1,2})\s*(?:年|years?|yrs?)\s*[)）]/gi;
+
+/**
+ * Years of work a résumé shows: from the earliest start to the latest end of its job spans
+ * (education lines left out), or the years it spells out beside them ("（4年）"), whichever is more.
+ */
+export function yearsFromDates(lines: string[], now = new Date()): number | undefined {
+  let first = Infinity;
+  let last = -Infinity;
+  let spelled = 0;
+  for (const line of lines) {
+    if (EDUCATION.test(line)) continue;
+    RANGE.lastIndex = 0;
+    for (let m = RANGE.exec(line); m; m = RANGE.exec(line)) {
+      const start = Number(m[1]) + (m[2] ? (Number(m[2]) - 1) / 12 : 0);
+      const end = m[5] ? now.getFullYear() + now.getMonth() / 12 : Number(m[3]) + (m[4] ? (Number(m[4]) - 1) / 12 : 0);
+      if (end < start || end - start > 50) continue;
+      first = Math.min(first, start);
+      last = Math.max(last, end);
+    }
+    SPELLED.lastIndex = 0;
+    for (let m = SPELLED.exec(line); m; m = SPELLED.exec(line)) spelled = Math.max(spelled, Number(m[1]));
+  }
+  const span = Number.isFinite(first) ? Math.floor(last - first + 1e-9) : 0;
+  const years = Math.max(span, spelled);
+  return years > 0 ? years : undefined;
 }

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { JdlensError } from '../errors.js';
 import type { SourceText } from '../model.js';
 import { MAX_POSTING_BYTES } from './decode.js';
-import { readPostingFile } from './input.js';
+import { readPostingFile, readPostingStream } from './input.js';
 
 /** One posting read, or the reason it could not be. */
 export type Entry = { ok: true; posting: SourceText } | { ok: false; source: string; error: JdlensError };
@@ -36,6 +36,11 @@ interface Walk {
 export function listPostingFiles(paths: string[]): Walk {
   const walk: Walk = { files: [], skipped: [], errors: [] };
   for (const p of paths) {
+    // "-" is standard input, read in its turn among the files
+    if (p === '-') {
+      walk.files.push(p);
+      continue;
+    }
     let st: Stats;
     try {
       st = statSync(p);
@@ -97,6 +102,11 @@ function visit(dir: string, root: string, seen: Set<string>, found: string[], wa
         walk.errors.push({ ok: false, source: path, error: new JdlensError('unreadable', `${path}: symbolic link loop, not followed`) });
         continue;
       }
+    }
+    if (!st.isDirectory() && !st.isFile()) {
+      // a FIFO would block the read for good; sockets and devices are no postings either
+      walk.skipped.push({ path, reason: st.isFIFO() ? 'a named pipe, not a regular file' : st.isSocket() ? 'a socket, not a regular file' : 'a device, not a regular file' });
+      continue;
     }
     if (st.isDirectory()) {
       const real = realpathSync(path);
@@ -193,9 +203,18 @@ export async function* readJsonl(path: string): AsyncGenerator<Entry> {
   if (!any) yield { ok: false, source: path, error: new JdlensError('empty', `${path}: is empty`) };
 }
 
-/** Every posting under the paths, in order, as entries: one bad file never stops the others. */
-export async function* readPostings(files: string[]): AsyncGenerator<Entry> {
+/** Every posting under the paths, in order, as entries: one bad file never stops the others; "-" is stdin. */
+export async function* readPostings(files: string[], stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<Entry> {
   for (const f of files) {
+    if (f === '-') {
+      try {
+        yield { ok: true, posting: await readPostingStream(stdin) };
+      } catch (err) {
+        if (err instanceof JdlensError) yield { ok: false, source: '<stdin>', error: err };
+        else throw err;
+      }
+      continue;
+    }
     if (extname(f).toLowerCase() === '.jsonl') {
       yield* readJsonl(f);
       continue;

@@ -22,6 +22,7 @@ export const T = {
   fit: { zh: '匹配度', en: 'Fit' },
   gaps: { zh: '你的差距', en: 'Your gaps' },
   requirementGaps: { zh: '未满足的硬性条件', en: 'Unmet requirements' },
+  requirementUnknown: { zh: '无法核对的硬性条件（档案或简历中没有写）', en: 'Requirements your profile or résumé does not say' },
   youHave: { zh: '你：', en: 'you:' },
   missing: { zh: '缺失', en: 'missing' },
   partial: { zh: '不足', en: 'partial' },

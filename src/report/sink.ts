@@ -1,5 +1,13 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { EXIT, JdlensError } from '../errors.js';
+
+/** A failed write is one line for the user and exit code 4, never a stack trace. */
+export function writeError(where: string, err: unknown): JdlensError {
+  const code = (err as NodeJS.ErrnoException).code ?? String(err);
+  const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code;
+  return new JdlensError('output', `cannot write the report to ${where} (${why})`, { exitCode: EXIT.output });
+}
 
 /** Where a report goes: stdout, or a file that appears only once it is complete. */
 export interface Sink {
@@ -11,7 +19,22 @@ export interface Sink {
 }
 
 export function streamSink(stream: NodeJS.WritableStream): Sink {
-  return { write: (c) => void stream.write(c), close: () => undefined, abort: () => undefined };
+  let open = true;
+  return {
+    write(c) {
+      if (!open) return;
+      try {
+        stream.write(c);
+      } catch (err) {
+        // a file as stdout writes synchronously: a full disk (/dev/full) throws here
+        open = false;
+        throw writeError('standard output', err);
+      }
+    },
+    close: () => undefined,
+    // after an interrupt, results still arriving from worker threads are dropped
+    abort: () => void (open = false),
+  };
 }
 
 /**
@@ -20,19 +43,44 @@ export function streamSink(stream: NodeJS.WritableStream): Sink {
  */
 export function atomicFileSink(target: string): Sink & { tempPath: string } {
   const tempPath = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const fd = openSync(tempPath, 'w', 0o644);
+  let fd: number;
+  try {
+    fd = openSync(tempPath, 'w', 0o644);
+  } catch (err) {
+    throw writeError(target, err);
+  }
   let open = true;
+  const fail = (err: unknown) => {
+    open = false;
+    try {
+      closeSync(fd);
+      unlinkSync(tempPath);
+    } catch {
+      // gone already
+    }
+    return writeError(target, err);
+  };
   return {
     tempPath,
     write(chunk) {
-      writeSync(fd, chunk);
+      // after an interrupt, results still arriving from worker threads are dropped
+      if (!open) return;
+      try {
+        writeSync(fd, chunk);
+      } catch (err) {
+        throw fail(err);
+      }
     },
     close() {
       if (!open) return;
-      open = false;
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(tempPath, target);
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        open = false;
+        renameSync(tempPath, target);
+      } catch (err) {
+        throw fail(err);
+      }
     },
     abort() {
       if (!open) return;

@@ -112,6 +112,12 @@ function renderGaps(p: PostingReport, lang: Lang, c: ChalkInstance): string[] {
     out.push(c.bold(T.requirementGaps[lang]));
     for (const g of unmet) out.push(`  ${c.red('✗')} ${g.label[lang]} ${c.dim(`(${T.youHave[lang]} ${g.held ?? '?'})`)}`);
   }
+  // a requirement the profile or résumé says nothing about is said so, not dropped
+  const unknown = (p.requirementGaps ?? []).filter((g) => g.met === null);
+  if (unknown.length) {
+    out.push(c.bold(T.requirementUnknown[lang]));
+    for (const g of unknown) out.push(`  ${c.yellow('?')} ${g.label[lang]}`);
+  }
   const gaps = p.gaps ?? [];
   out.push(c.bold(`${T.gaps[lang]} (${gaps.length})`));
   gaps.slice(0, 10).forEach((g, i) => {
@@ -127,6 +133,7 @@ function renderGaps(p: PostingReport, lang: Lang, c: ChalkInstance): string[] {
     for (const s of strengths.slice(0, 8)) {
       out.push(`  ${c.green('✓')} ${s.label[lang]}${s.resumeEvidence ? c.dim(`  ← ${clip(s.resumeEvidence, 60)}`) : ''}`);
     }
+    if (strengths.length > 8) out.push(c.dim(`  … ${strengths.length - 8} ${T.more[lang]}`));
   }
   return out;
 }

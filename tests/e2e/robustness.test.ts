@@ -128,7 +128,8 @@ describe('a folder of all the bad inputs and three good postings', () => {
     expect(good).toEqual(['good/a-zh.txt', 'good/b-big5.txt', 'good/c-en.md']);
     const errors = Object.fromEntries(doc.errors.map((e: { source: string; code: string }) => [e.source.replace(`${dir}/`, ''), e.code]));
     for (const [name, c] of Object.entries(bad)) expect(errors[name], name).toBe(c.code);
-    expect(errors['socket.txt']).toBe('unreadable');
+    // a socket is no regular file: skipped (said with --verbose), never opened
+    expect(errors['socket.txt']).toBeUndefined();
     expect(Object.keys(errors)).toEqual(expect.arrayContaining(['loop-a', 'loop-b', 'outside.txt', 'good/self']));
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(doc.errors.length);
