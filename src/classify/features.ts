@@ -50,6 +50,10 @@ export interface FeatureSource {
   dimensionOf(skillId: string): string | undefined;
   /** whether a role marker names a product role */
   isProductRole(roleId: string): boolean;
+  /** whether a role marker names an AI product role (AI产品经理, LLM PM …) */
+  isAiRole(roleId: string): boolean;
+  /** whether a skill is a signal of the role's kind ("AI", "人工智能") rather than a skill */
+  isSignal(skillId: string): boolean;
 }
 
 export function postingFeatures(hits: Hit[], source: FeatureSource, shape: PostingShape): Feature[] {
@@ -71,9 +75,12 @@ export function postingFeatures(hits: Hit[], source: FeatureSource, shape: Posti
       if (place === 'title') roleInTitle = true;
       // every product role word together, every other job word together: what generalises across words
       add(`roles:${source.isProductRole(h.owner) ? 'product' : 'other'}@${where}`, place, h);
+      if (source.isAiRole(h.owner)) add(`roles:product-ai@${where}`, place, h);
     } else if (h.kind === 'skill') {
       const dim = source.dimensionOf(h.owner);
       if (dim) add(`dim:${dim}@${where}`, place, h);
+      // every word that signals AI ("AI", "人工智能", an AI role) together
+      if (source.isSignal(h.owner)) add(`signals:ai@${where}`, place, h);
     }
   }
   const out: Feature[] = [];

@@ -13,7 +13,7 @@ import { alternativesOf, type Classification, type Evidence } from './classify.j
 import type { Feature } from './features.js';
 
 /** Bumped whenever the features a posting yields change meaning: a model fitted on others is stale. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 export const MODEL_FORMAT = 'jdlens-category-model/2';
 
 export const PM_KINDS: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'not-pm');
@@ -34,7 +34,7 @@ export interface FitSettings {
   steps: number;
 }
 
-export const DEFAULT_FIT: FitSettings = { lambda: 0.01, ownFeatureMultiple: 3, minPostings: 3, alsoShare: 0.2, classBalance: 0.5, steps: 1500 };
+export const DEFAULT_FIT: FitSettings = { lambda: 0.01, ownFeatureMultiple: 1, minPostings: 2, alsoShare: 0.2, classBalance: 0.5, steps: 1500 };
 
 export interface Stage {
   name: 'pm' | 'kind';

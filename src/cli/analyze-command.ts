@@ -37,14 +37,17 @@ export interface CommandIO {
 
 function parseLang(v: string | undefined): Lang | undefined {
   if (v === undefined) return undefined;
-  if (v === 'zh' || v === 'en') return v;
+  const l = v.toLowerCase();
+  if (l === 'zh' || l === 'en') return l;
   throw new JdlensError('usage', `--lang takes zh or en, not "${v}"`);
 }
 
 function parseFormat(opts: AnalyzeOptions): Format {
-  const f = opts.format ?? (opts.json ? 'json' : opts.out ? ({ '.json': 'json', '.md': 'md', '.markdown': 'md' } as Record<string, Format>)[extname(opts.out).toLowerCase()] ?? 'text' : 'text');
+  const byExt = opts.out ? ({ '.json': 'json', '.md': 'md', '.markdown': 'md', '.txt': 'text' } as Record<string, Format>)[extname(opts.out).toLowerCase()] : undefined;
+  const f = opts.format ?? (opts.json ? 'json' : (byExt ?? 'text'));
   if (f !== 'json' && f !== 'md' && f !== 'text') throw new JdlensError('usage', `--format takes json, md or text, not "${f}"`);
   if (opts.json && f !== 'json') throw new JdlensError('usage', '--json and --format disagree');
+  if (opts.json && !opts.format && byExt && byExt !== 'json') throw new JdlensError('usage', `--json writes JSON, but --out ${opts.out} names a ${byExt === 'md' ? 'Markdown' : 'text'} file: give --out a .json name, or leave out --json`);
   return f;
 }
 

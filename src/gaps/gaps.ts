@@ -23,6 +23,8 @@ export interface Gap {
   evidence: MentionOut;
   advice: { zh: string; en: string };
   source: string;
+  /** the article the advice comes from, as a reader can find it */
+  seed?: { title: string; url?: string };
 }
 
 export interface RequirementGap {
@@ -170,6 +172,7 @@ export function computeGaps(report: PostingReport, reader: Reader, tax: Taxonomy
       evidence: evidenceOf(skill),
       advice: def.advice,
       source: sourceText(def),
+      ...(tax.seeds?.[def.source.seed] ? { seed: tax.seeds[def.source.seed]! } : {}),
     });
   }
   gaps.sort((a, b) => b.score - a.score || byString(a.skillId, b.skillId));

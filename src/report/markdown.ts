@@ -17,20 +17,20 @@ export function renderMarkdownSummary(s: Summary | undefined, duplicates: Duplic
   const out = [`# jdlens report`, ''];
   if (s && batch) {
     out.push(`## ${T.summary[lang]}`, '', `${s.postings} ${T.postings[lang]} · ${s.duplicates} ${T.duplicates[lang]} · ${s.errors} ${T.errorsWord[lang]}`, '');
-    out.push(`### ${T.byCategory[lang]}`, '', table(['', '%', 'n'], s.categories.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
+    out.push(`### ${T.byCategory[lang]}`, '', table([T.colCategory[lang], T.colShare[lang], T.colPostings[lang]], s.categories.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     for (const g of tax.subLabels) {
       const rows = (s.subLabels[g.id] ?? []).filter((r) => r.postings > 0);
-      if (rows.length) out.push(`### ${g.label[lang]}`, '', table(['', '%', 'n'], rows.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
+      if (rows.length) out.push(`### ${g.label[lang]}`, '', table([g.label[lang], T.colShare[lang], T.colPostings[lang]], rows.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     }
-    out.push(`### ${T.byDimension[lang]}`, '', table(['', '%', 'n'], s.dimensions.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
+    out.push(`### ${T.byDimension[lang]}`, '', table([T.colDimension[lang], T.colShare[lang], T.colPostings[lang]], s.dimensions.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     out.push(
       `### ${T.topSkills[lang]}`,
       '',
-      table(['', '%', 'n', T.strengthSplit[lang]], s.skills.slice(0, 30).map((r) => [r.label[lang], pct(r.share), String(r.postings), `${r.byStrength.required}/${r.byStrength.duty}/${r.byStrength.preferred}/${r.byStrength.unknown}`])),
+      table([T.colSkill[lang], T.colShare[lang], T.colPostings[lang], T.strengthSplit[lang]], s.skills.slice(0, 30).map((r) => [r.label[lang], pct(r.share), String(r.postings), `${r.byStrength.required}/${r.byStrength.duty}/${r.byStrength.preferred}/${r.byStrength.unknown}`])),
       '',
     );
-    if (s.gaps?.length) out.push(`### ${T.learnFirst[lang]}`, '', table(['#', '', 'n', T.score[lang], T.advice[lang]], s.gaps.slice(0, 15).map((g, i) => [String(i + 1), g.label[lang], String(g.postings), String(g.weight), g.advice[lang]])), '');
-    if (s.fit?.length) out.push(`### ${T.bestFit[lang]}`, '', table([T.fit[lang], '', ''], s.fit.slice(0, 20).map((f) => [String(f.fit), f.title, f.source])), '');
+    if (s.gaps?.length) out.push(`### ${T.learnFirst[lang]}`, '', table(['#', T.colSkill[lang], T.colPostings[lang], T.score[lang], T.advice[lang]], s.gaps.slice(0, 15).map((g, i) => [String(i + 1), g.label[lang], String(g.postings), String(g.weight), g.advice[lang]])), '');
+    if (s.fit?.length) out.push(`### ${T.bestFit[lang]}`, '', table([T.fit[lang], T.colTitle[lang], T.colSource[lang]], s.fit.slice(0, 20).map((f) => [String(f.fit), f.title, f.source])), '');
   }
   if (duplicates.length) out.push(`### ${T.duplicatesHead[lang]}`, '', ...duplicates.map((d) => `- ${d.source} = ${d.duplicateOf}`), '');
   if (errors.length) out.push(`### ${T.errors[lang]}`, '', ...errors.map((e) => `- \`${e.source}\`: ${e.message}`), '');
@@ -48,8 +48,8 @@ export function renderMarkdownPosting(p: PostingReport, tax: Taxonomy, fixed?: L
   if (p.category.evidence.length) out.push(`**${T.why[lang]}**`, '', ...p.category.evidence.map((e) => `- +${e.contribution.toFixed(2)} ${e.text} (${T.line[lang]} ${e.line}): ${e.context}`), '');
   if (p.skills.length) {
     const dims = new Map(tax.dimensions.map((d) => [d.id, d.label[lang]]));
-    out.push(`**${T.skills[lang]}**`, '', table(['', '', '', T.line[lang]], p.skills.map((s) => [s.label[lang], dims.get(s.dimension) ?? s.dimension, STRENGTH_LABEL[s.strength][lang], `${s.mentions[0]!.line}: ${s.mentions[0]!.context.slice(0, 80)}`])), '');
+    out.push(`**${T.skills[lang]}**`, '', table([T.colSkill[lang], T.colDimension[lang], T.colStrength[lang], T.line[lang]], p.skills.map((s) => [s.label[lang], dims.get(s.dimension) ?? s.dimension, STRENGTH_LABEL[s.strength][lang], `${s.mentions[0]!.line}: ${s.mentions[0]!.context.slice(0, 80)}`])), '');
   }
-  if (p.gaps?.length) out.push(`**${T.gaps[lang]}**`, '', table(['#', '', '', T.score[lang], T.advice[lang]], p.gaps.map((g, i) => [String(i + 1), g.label[lang], g.status === 'missing' ? T.missing[lang] : T.partial[lang], String(g.score), `${g.advice[lang]} [${g.source}]`])), '');
+  if (p.gaps?.length) out.push(`**${T.gaps[lang]}**`, '', table(['#', T.colSkill[lang], T.colStatus[lang], T.score[lang], T.advice[lang]], p.gaps.map((g, i) => [String(i + 1), g.label[lang], g.status === 'missing' ? T.missing[lang] : T.partial[lang], String(g.score), `${g.advice[lang]} (${g.seed ? (g.seed.url ? `[${g.seed.title}](${g.seed.url})` : g.seed.title) : g.source})`])), '');
   return `${out.join('\n')}\n`;
 }

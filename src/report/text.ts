@@ -11,6 +11,51 @@ export interface TextOptions {
   lang?: Lang;
   color: ChalkInstance;
   taxonomy: Taxonomy;
+  /** the terminal's width in columns (80 when unknown) */
+  width?: number;
+}
+
+/** The columns a line may take: the terminal's, 80 when unknown, never less than 40. */
+const widthOf = (opts: TextOptions) => Math.max(40, opts.width && opts.width > 0 ? opts.width : 80);
+
+/**
+ * A line of the posting quoted in `room` display columns (CJK counts 2), cut at word boundaries
+ * with "…", the window kept around the matched words, which are marked: in colour, or [like this].
+ */
+export function quote(line: string, word: string, room: number, c: ChalkInstance): string {
+  const text = line.trim();
+  const at = word ? text.toLowerCase().indexOf(word.toLowerCase()) : -1;
+  const mark = (w: string) => (c.level > 0 ? c.bold.yellow(w) : `[${w}]`);
+  const markWidth = c.level > 0 ? 0 : 2;
+  if (stringWidth(text) + (at >= 0 ? markWidth : 0) <= room) return at >= 0 ? text.slice(0, at) + mark(text.slice(at, at + word.length)) + text.slice(at + word.length) : text;
+  const chars = [...text];
+  // work in code points; find the word's place among them
+  const startCp = at >= 0 ? [...text.slice(0, at)].length : 0;
+  const endCp = at >= 0 ? startCp + [...word].length : 0;
+  const budget = room - 2 - (at >= 0 ? markWidth : 0);
+  let from = at >= 0 ? startCp : 0;
+  let to = at >= 0 ? endCp : 0;
+  let used = stringWidth(chars.slice(from, to).join(''));
+  // some words before the match (a third of the room), then what follows it, then more before
+  while (from > 0 && used + stringWidth(chars[from - 1]!) <= budget / 3) used += stringWidth(chars[--from]!);
+  while (to < chars.length && used + stringWidth(chars[to]!) <= budget - (from > 0 ? 1 : 0)) used += stringWidth(chars[to++]!);
+  while (from > 0 && used + stringWidth(chars[from - 1]!) <= budget) used += stringWidth(chars[--from]!);
+  // cut at a word boundary where the cut falls inside a Latin word
+  const isWord = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+  if (to < chars.length && isWord(chars[to]) && isWord(chars[to - 1])) {
+    let k = to;
+    while (k > endCp && isWord(chars[k - 1])) k--;
+    if (k > endCp) to = k;
+  }
+  if (from > 0 && isWord(chars[from - 1]) && isWord(chars[from])) {
+    let k = from;
+    while (k < startCp && isWord(chars[k])) k++;
+    if (k < startCp) from = k;
+  }
+  const before = chars.slice(from, at >= 0 ? startCp : from).join('');
+  const hit = at >= 0 ? mark(chars.slice(startCp, endCp).join('')) : '';
+  const after = chars.slice(at >= 0 ? endCp : from, to).join('').trimEnd();
+  return `${from > 0 ? '…' : ''}${from > 0 ? before.replace(/^[\s,;.，；。、]+/, '') : before.trimStart()}${hit}${after}${to < chars.length ? '…' : ''}`;
 }
 
 export function postingLang(p: PostingReport, fixed?: Lang): Lang {
@@ -24,10 +69,38 @@ function clipStart(s: string, n: number): string {
   return chars.length > n ? `…${chars.slice(chars.length - n + 1).join('')}` : s;
 }
 
-function clip(s: string, n: number): string {
-  const chars = [...s];
-  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
+/**
+ * Text laid into lines of at most `cols` display columns: broken after " · " where it has such
+ * separators, else between words (Latin) or characters (CJK).
+ */
+export function wrap(text: string, cols: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  const pieces = text.includes(' · ') ? text.split(/(?<= · )/) : (text.match(/[A-Za-z0-9'’.,;:!?()/-]+\s*|\s+|./gu) ?? []);
+  for (const piece of pieces) {
+    if (stringWidth(cur + piece.trimEnd()) > cols && cur.trim()) {
+      lines.push(cur.trimEnd());
+      cur = piece.trimStart();
+    } else cur += piece;
+  }
+  if (cur.trim()) lines.push(cur.trimEnd());
+  return lines;
 }
+
+/** A string cut to `cols` display columns (CJK counts 2) at a word boundary, with "…". */
+function clip(s: string, cols: number): string {
+  if (stringWidth(s) <= cols) return s;
+  const chars = [...s];
+  let out = '';
+  for (const ch of chars) {
+    if (stringWidth(out + ch) > cols - 1) break;
+    out += ch;
+  }
+  // do not end inside a Latin word
+  const cut = /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(chars[[...out].length] ?? '') ? out.replace(/[A-Za-z0-9]+$/, '') : out;
+  return `${(cut.trim() ? cut : out).trimEnd()}…`;
+}
+
 
 /** "介于 A 与 B 之间" / "between A and B" when another category comes close, else undefined. */
 export function betweenText(p: PostingReport, cats: Taxonomy['categories'], lang: Lang): string | undefined {
@@ -44,9 +117,12 @@ export function betweenText(p: PostingReport, cats: Taxonomy['categories'], lang
 export function renderPostingText(p: PostingReport, opts: TextOptions): string {
   const lang = postingLang(p, opts.lang);
   const c = opts.color;
+  const width = widthOf(opts);
   const out: string[] = [];
   const sep = lang === 'zh' ? '：' : ': ';
-  out.push(c.bold(p.title || T.untitled[lang]) + c.dim(`  (${p.source})`));
+  const title = clip(p.title || T.untitled[lang], width);
+  const room = width - stringWidth(title) - 4;
+  out.push(c.bold(title) + (room >= 12 ? c.dim(`  (${clipStart(p.source, room)})`) : ''));
   out.push(`${T.category[lang]}${sep}${c.bold.cyan(p.category.label[lang])}  ${c.dim(`${T.confidence[lang]} ${p.category.confidence.toFixed(2)}`)}`);
   const cats = opts.taxonomy.categories;
   const between = betweenText(p, cats, lang);
@@ -54,15 +130,16 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
   if (p.category.evidence.length) {
     out.push(`${T.why[lang]}${sep}`);
     for (const e of p.category.evidence) {
-      out.push(`  ${c.green('•')} ${c.dim(`+${e.contribution.toFixed(2)}`)} ${c.bold(e.text)} ${c.dim(`(${T.line[lang]} ${e.line})`)} ${clip(e.context, 64)}`);
+      const head = `  • +${e.contribution.toFixed(2)} ${T.line[lang]} ${e.line}: `;
+      out.push(`  ${c.green('•')} ${c.dim(`+${e.contribution.toFixed(2)} ${T.line[lang]} ${e.line}:`)} ${quote(e.context, e.text, width - stringWidth(head), c)}`);
     }
   }
-  out.push(c.dim(`${T.scores[lang]}${sep}${cats.map((k) => `${k.label[lang]} ${p.scores[k.id].toFixed(2)}`).join(' · ')}`));
+  for (const l of wrap(`${T.scores[lang]}${sep}${cats.map((k) => `${k.label[lang]} ${p.scores[k.id].toFixed(2)}`).join(' · ')}`, width)) out.push(c.dim(l));
 
   const groups = opts.taxonomy.subLabels.filter((g) => p.subLabels[g.id]?.length);
   if (groups.length) {
     const parts = groups.map((g) => `${g.label[lang]} ${p.subLabels[g.id]!.map((v) => v.label[lang]).join('/')}`);
-    out.push(`${T.subLabels[lang]}${sep}${parts.join(' · ')}`);
+    out.push(...wrap(`${T.subLabels[lang]}${sep}${parts.join(' · ')}`, width));
   }
 
   out.push('');
@@ -78,7 +155,8 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
         const prof = s.proficiency ? ` ${PROFICIENCY_LABEL[s.proficiency][lang]}` : '';
         const strength = s.strength === 'required' ? c.red(STRENGTH_LABEL[s.strength][lang]) : s.strength === 'preferred' ? c.blue(STRENGTH_LABEL[s.strength][lang]) : c.yellow(STRENGTH_LABEL[s.strength][lang]);
         out.push(`    ${c.bold(s.label[lang])}  ${strength}${prof}${s.count > 1 ? c.dim(` ×${s.count}`) : ''}`);
-        out.push(`      ${c.dim(`${T.line[lang]} ${m.line}:`)} ${clip(m.context, 90)}`);
+        const head = `      ${T.line[lang]} ${m.line}: `;
+        out.push(`      ${c.dim(`${T.line[lang]} ${m.line}:`)} ${quote(m.context, m.text, width - stringWidth(head), c)}`);
       }
     }
   }
@@ -91,7 +169,7 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
   }
   out.push('');
   if (p.fit === undefined) out.push(...renderChecklist(p, lang, c));
-  else out.push(...renderGaps(p, lang, c));
+  else out.push(...renderGaps(p, lang, c, width));
   return `${out.join('\n')}\n`;
 }
 
@@ -105,7 +183,7 @@ function renderChecklist(p: PostingReport, lang: Lang, c: ChalkInstance): string
   return out;
 }
 
-function renderGaps(p: PostingReport, lang: Lang, c: ChalkInstance): string[] {
+function renderGaps(p: PostingReport, lang: Lang, c: ChalkInstance, width: number): string[] {
   const out = [`${c.bold(T.fit[lang])}${lang === 'zh' ? '：' : ': '}${c.bold.cyan(String(p.fit))}/100`];
   const unmet = (p.requirementGaps ?? []).filter((g) => g.met === false);
   if (unmet.length) {
@@ -123,8 +201,9 @@ function renderGaps(p: PostingReport, lang: Lang, c: ChalkInstance): string[] {
   gaps.slice(0, 10).forEach((g, i) => {
     const status = g.status === 'missing' ? c.red(T.missing[lang]) : c.yellow(T.partial[lang]);
     out.push(`  ${i + 1}. ${c.bold(g.label[lang])}  ${status} ${c.dim(`${g.held}/${g.required} · ${STRENGTH_LABEL[g.strength][lang]} · ${T.score[lang]} ${g.score}`)}`);
-    out.push(`     ${c.dim(`${T.why[lang]}:`)} ${clip(g.evidence.context, 80)}`);
-    out.push(`     ${c.dim(`${T.advice[lang]}:`)} ${g.advice[lang]} ${c.dim(`[${g.source}]`)}`);
+    out.push(`     ${c.dim(`${T.why[lang]}:`)} ${quote(g.evidence.context, g.evidence.text, width - stringWidth(`     ${T.why[lang]}: `), c)}`);
+    out.push(...wrap(`${T.advice[lang]}: ${g.advice[lang]}`, width - 5).map((l, k) => `     ${k === 0 ? `${c.dim(`${T.advice[lang]}:`)}${l.slice(T.advice[lang].length + 1)}` : l}`));
+    out.push(`     ${c.dim(clip(`${T.seed[lang]}: ${g.seed ? `${g.seed.title}${g.seed.url ? ` ${g.seed.url}` : ''}` : g.source}`, width - 5))}`);
   });
   if (gaps.length > 10) out.push(c.dim(`  … ${gaps.length - 10} ${T.more[lang]}`));
   const strengths = p.strengths ?? [];

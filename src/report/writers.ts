@@ -54,7 +54,9 @@ function jsonWriter(ctx: WriterContext): ReportWriter {
 // text and Markdown need chalk and string-width: loaded only when a person reads the report
 async function textWriter(ctx: WriterContext): Promise<ReportWriter> {
   const [{ renderBatchLine, renderPostingText, renderSummaryText, postingLang }, { makeColor }] = await Promise.all([import('./text.js'), import('../cli/color.js')]);
-  const opts = { lang: ctx.lang, color: makeColor(ctx.colorStream, ctx.color), taxonomy: ctx.taxonomy };
+  // the terminal's width where the report goes to one, else 80
+  const width = (ctx.colorStream.isTTY && ctx.color !== false ? ctx.colorStream.columns : 0) || 80;
+  const opts = { lang: ctx.lang, color: makeColor(ctx.colorStream, ctx.color), taxonomy: ctx.taxonomy, width };
   // the summary speaks the language most of its postings speak, unless --lang says otherwise
   const langs = { zh: 0, en: 0 };
   return {
@@ -73,12 +75,16 @@ async function markdownWriter(ctx: WriterContext): Promise<ReportWriter> {
   const { renderMarkdownPosting, renderMarkdownSummary } = await import('./markdown.js');
   // the summary comes first in Markdown, so the sections wait for the end
   const sections: string[] = [];
-  const lang = ctx.lang ?? 'en';
+  const { postingLang } = await import('./text.js');
+  // as in text: the summary speaks the language most of its postings speak, unless --lang says otherwise
+  const langs = { zh: 0, en: 0 };
   return {
     posting(p) {
+      langs[postingLang(p)]++;
       sections.push(renderMarkdownPosting(p, ctx.taxonomy, ctx.lang));
     },
     end(errors, duplicates, summary) {
+      const lang = ctx.lang ?? (langs.zh > langs.en ? 'zh' : 'en');
       ctx.sink.write(renderMarkdownSummary(summary, duplicates, errors, ctx.taxonomy, lang, ctx.batch));
       ctx.sink.write(sections.join('\n'));
     },

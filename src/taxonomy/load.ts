@@ -20,8 +20,8 @@ import {
 
 export const DEFAULT_TAXONOMY = fileURLToPath(new URL('../../taxonomies/ai-pm.yaml', import.meta.url));
 
-/** A seed file name as it stands in ../shared/seeds, or "postings" for terms taken from real postings. */
-const SEED_RE = /^(\d{3}_[0-9a-f]{16}\.txt|postings)$/;
+/** A seed file name as it stands in ../shared/seeds, or "postings": what the default taxonomy cites (a test holds it to this). */
+export const SEED_RE = /^(\d{3}_[0-9a-f]{16}\.txt|postings)$/;
 /** A taxonomy of this many entries is surely not meant; checking stays linear below it. */
 const MAX_ENTRIES = 20_000;
 
@@ -80,11 +80,12 @@ class Checker {
   source(v: unknown, path: Path): SourceRef {
     if (typeof v === 'string') {
       // "001_x.txt §一.2" or "postings"
+      // any source a user's taxonomy cites; the default taxonomy's seed rule is a test of its own
       const [seed = '', ...rest] = v.trim().split(/\s+/);
-      if (!SEED_RE.test(seed)) this.fail(path, `"${seed}" is not a seed file (NNN_<16 hex>.txt) or "postings"`);
+      if (!seed) this.fail(path, 'must name its source');
       return rest.length ? { seed, section: rest.join(' ') } : { seed };
     }
-    this.fail(path, v === undefined ? 'missing (every entry cites its seed file)' : 'must be a string like "001_… .txt §一.2"');
+    this.fail(path, v === undefined ? 'missing (every entry cites its source)' : 'must be a string like "001_… .txt §一.2"');
     return { seed: '' };
   }
 
@@ -244,6 +245,7 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       weights,
       // a product role unless it says otherwise; without the field, its pull toward not-pm decides
       product: o.product === undefined ? (weights['not-pm'] ?? 0) < 0 : c.bool(o.product, [...p, 'product']),
+      ai: c.bool(o.ai, [...p, 'ai']),
       titleFactor: factor('titleFactor', 3),
       bodyFactor: factor('bodyFactor', 0.3),
       source: c.source(o.source, [...p, 'source']),
@@ -265,7 +267,21 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
     return { id, label: c.bilingual(o.label, [...p, 'label']), values };
   });
 
+  // seeds: { <source>: { title, url } }: how advice names the article it comes from
+  const seeds: Record<string, { title: string; url?: string }> = {};
+  if (root.seeds !== undefined) {
+    const so = c.obj(root.seeds, ['seeds']) ?? {};
+    for (const [ref, raw] of Object.entries(so)) {
+      const o = c.obj(raw, ['seeds', ref]);
+      if (!o) continue;
+      const title = c.str(o.title, ['seeds', ref, 'title']);
+      if (o.url !== undefined && (typeof o.url !== 'string' || !/^https?:\/\//.test(o.url))) c.fail(['seeds', ref, 'url'], 'must be an http(s) URL');
+      seeds[ref] = typeof o.url === 'string' ? { title, url: o.url } : { title };
+    }
+  }
+
   const value: Taxonomy = {
+    seeds,
     id: c.str(root.id, ['id']),
     version: c.str(root.version, ['version']),
     label: c.bilingual(root.label, ['label']),

@@ -21,7 +21,8 @@ export function featureSource(taxonomy: Taxonomy): FeatureSource {
   if (!s) {
     const skills = skillsById(taxonomy);
     const product = new Set(taxonomy.roles.filter((r) => r.product).map((r) => r.id));
-    s = { dimensionOf: (id) => skills.get(id)?.dimension, isProductRole: (id) => product.has(id) };
+    const ai = new Set(taxonomy.roles.filter((r) => r.product && r.ai).map((r) => r.id));
+    s = { dimensionOf: (id) => skills.get(id)?.dimension, isProductRole: (id) => product.has(id), isAiRole: (id) => ai.has(id), isSignal: (id) => skills.get(id)?.signalOnly ?? false };
     sources.set(taxonomy, s);
   }
   return s;

@@ -64,6 +64,8 @@ export interface RoleMarker {
   bodyFactor: number;
   /** a product role (PM, product owner …) rather than another job (engineer, designer …) */
   product: boolean;
+  /** names an AI product role (AI产品经理, LLM PM, strategy PM …) rather than a PM in general */
+  ai: boolean;
   source: SourceRef;
 }
 
@@ -81,6 +83,8 @@ export interface SubLabelGroup {
 }
 
 export interface Taxonomy {
+  /** the articles sources cite, by the name they cite them with: title and URL for a reader */
+  seeds: Record<string, { title: string; url?: string }>;
   id: string;
   version: string;
   label: Bilingual;

@@ -42,11 +42,40 @@ describe('errors and exit codes', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('an unknown option or --lang value: exit 2', () => {
-    expect(jdlens(['analyze', '--bogus'], { input: 'x' }).code).toBe(2);
-    const r = jdlens(['analyze', '--lang', 'fr'], { input: 'x' });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--lang takes zh or en/);
+  it('an unknown option or a bad option value: one jdlens: line, exit 2; --lang in any case', () => {
+    const bogus = jdlens(['analyze', '--bogus'], { input: 'x' });
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toBe("jdlens: unknown option '--bogus' (see jdlens --help)\n");
+    for (const [args, msg] of [
+      [['--lang', 'fr'], /--lang <lang>' argument 'fr' is invalid\. takes zh or en/],
+      [['--format', 'xml'], /Allowed choices are json, md, text/],
+      [['--jobs', '0'], /takes a whole number from 1 to 64/],
+      [['--json', '-o', '/tmp/x.md'], /--json writes JSON, but --out \/tmp\/x\.md names a Markdown file/],
+    ] as const) {
+      const r = jdlens(['analyze', ...args], { input: '产品经理\n岗位职责\n1、负责产品规划' });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^jdlens: /);
+    }
+    const upper = jdlens(['analyze', '--lang', 'EN'], { input: '产品经理\n岗位职责\n1、负责产品规划' });
+    expect(upper.code).toBe(0);
+    expect(upper.stdout).toMatch(/^Role: /m);
+  });
+
+  it('help pages show examples; the top one exit codes and environment variables', () => {
+    const top = jdlens(['--help']).stdout;
+    expect(top).toMatch(/Examples:/);
+    expect(top).toMatch(/Exit codes:[\s\S]*130\/143/);
+    expect(top).toMatch(/Environment:[\s\S]*NO_COLOR[\s\S]*JDLENS_CORPUS/);
+    for (const cmd of [['analyze'], ['fit'], ['terms'], ['profile', 'init']]) expect(jdlens([...cmd, '--help']).stdout, cmd.join(' ')).toMatch(/Examples:\n {2}jdlens /);
+  });
+
+  it('--no-color is accepted by every command; -o and -j are --out and --json', () => {
+    expect(jdlens(['profile', 'init', '--no-color']).code).toBe(0);
+    expect(jdlens(['terms', '-', '--no-color'], { input: '产品经理\n负责规划' }).code).not.toBe(2);
+    const r = jdlens(['analyze', '-j', '--no-color'], { input: '产品经理\n岗位职责\n1、负责产品规划' });
+    expect(JSON.parse(r.stdout).postings).toHaveLength(1);
   });
 
   it('a terminal on stdin and no posting: usage, exit 2', () => {

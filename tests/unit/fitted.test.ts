@@ -41,7 +41,7 @@ describe('softmax regression', () => {
 
 describe('features and fitted classification', () => {
   const tax = loadTaxonomy();
-  const source = { dimensionOf: (id: string) => tax.skills.find((s) => s.id === id)?.dimension, isProductRole: (id: string) => tax.roles.find((r) => r.id === id)?.product ?? false };
+  const source = { dimensionOf: (id: string) => tax.skills.find((s) => s.id === id)?.dimension, isProductRole: (id: string) => tax.roles.find((r) => r.id === id)?.product ?? false, isAiRole: (id: string) => tax.roles.find((r) => r.id === id)?.ai ?? false, isSignal: (id: string) => tax.skills.find((s) => s.id === id)?.signalOnly ?? false };
 
   it('reads each hit by place: the title, what is asked, background; product and other role words together', () => {
     const f = postingFeatures(

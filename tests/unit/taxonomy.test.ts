@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JdlensError } from '../../src/errors.js';
-import { loadTaxonomy, validateTaxonomy } from '../../src/taxonomy/load.js';
+import { loadTaxonomy, SEED_RE, validateTaxonomy } from '../../src/taxonomy/load.js';
 import { CATEGORY_IDS } from '../../src/taxonomy/types.js';
 import { parseYamlText } from '../../src/taxonomy/yaml-file.js';
 import { skillYaml, taxonomyYaml } from '../helpers/taxonomy.js';
@@ -44,8 +44,9 @@ describe('taxonomy validation', () => {
     expect(p).toMatch(/skills\[4\]\.label\.en: missing/);
   });
 
-  it('rejects a source that is not a seed file', () => {
-    expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: wikipedia'))).join()).toMatch(/not a seed file/);
+  it('lets a user taxonomy cite any source, but not none', () => {
+    expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: wikipedia')))).toEqual([]);
+    expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: ""'))).join()).toMatch(/source/);
   });
 
   it('reports malformed YAML with line and column, as a JdlensError', () => {
@@ -79,7 +80,12 @@ describe('the default taxonomy', () => {
   it('has at least 60 skills, every dimension used, every entry citing its seed', () => {
     expect(tax.skills.length).toBeGreaterThanOrEqual(60);
     for (const d of tax.dimensions) expect(tax.skills.some((s) => s.dimension === d.id)).toBe(true);
-    for (const e of [...tax.categories, ...tax.dimensions, ...tax.skills]) expect(e.source.seed).toMatch(/^(\d{3}_[0-9a-f]{16}\.txt|postings)$/);
+    // the default taxonomy cites the seed articles (or real postings), each of them named with its title and URL
+    for (const e of [...tax.categories, ...tax.dimensions, ...tax.skills, ...tax.roles]) {
+      expect(e.source.seed).toMatch(SEED_RE);
+      expect(tax.seeds[e.source.seed]?.title, e.source.seed).toBeTruthy();
+    }
+    for (const [ref, s] of Object.entries(tax.seeds)) if (ref !== 'postings') expect(s.url, ref).toMatch(/^https:\/\//);
     const seeds = new Set(tax.skills.map((s) => s.source.seed));
     expect(seeds.size).toBeGreaterThanOrEqual(5);
   });
