@@ -46,3 +46,4 @@ process.stdout.write(`default taxonomy compiled: ${out.slice(root.length + 1)}\n
 const { readLexiconFiles, COMPILED_LEXICON } = await import('../dist/lexicon/lexicon.js');
 writeFileSync(COMPILED_LEXICON, JSON.stringify(readLexiconFiles()));
 process.stdout.write(`lexicon compiled: ${COMPILED_LEXICON.slice(root.length + 1)}\n`);
+

@@ -2,7 +2,7 @@
 // `npm run eval` print.
 import { analyze, type Analyzer } from '../analyze.js';
 import { classifyFitted, DEFAULT_FIT, type FitSettings, type ModelFile } from '../classify/fitted.js';
-import { categoryMetrics, dimensionMetrics, type CategoryMetrics, type DimensionMetrics, type Judged } from '../eval/metrics.js';
+import { categoryMetrics, dimensionMetrics, type CategoryMetrics, type DimensionMetrics, type Judged } from './metrics.js';
 import { readPostingFile } from '../read/input.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
 import { chooseTemperature, crossValidate, fitModelFile, modelFromDoc, probabilities, type Row, type Scored } from './fit.js';

@@ -1,7 +1,9 @@
 import type { Strength } from '../model.js';
 import type { Level, Reader } from '../profile/types.js';
 import { DEGREE_LABEL, DEGREE_RANK, minimumDegree } from '../requirements/extract.js';
-import type { MentionOut, PostingReport, SkillOut } from '../report/types.js';
+import type { Gap, MentionOut, PostingReport, RequirementGap, SkillOut, StrengthItem } from '../contract/report.js';
+
+export type { Gap, RequirementGap, StrengthItem };
 import { skillsById } from '../taxonomy/lookup.js';
 import type { Skill, Taxonomy } from '../taxonomy/types.js';
 import { byString } from '../util.js';
@@ -10,41 +12,6 @@ import { byString } from '../util.js';
 export const GAP_STRENGTH_WEIGHT: Record<Strength, number> = { required: 3, duty: 2, unknown: 1.5, preferred: 1 };
 /** Share of the fit that the structured requirements (years, degree, language, industry) carry. */
 export const REQUIREMENT_SHARE = 0.15;
-
-export interface Gap {
-  skillId: string;
-  label: { zh: string; en: string };
-  dimension: string;
-  status: 'missing' | 'partial';
-  required: Level;
-  held: Level;
-  strength: Strength;
-  score: number;
-  evidence: MentionOut;
-  advice: { zh: string; en: string };
-  source: string;
-  /** the article the advice comes from, as a reader can find it */
-  seed?: { title: string; url?: string };
-}
-
-export interface RequirementGap {
-  kind: 'years' | 'degree' | 'major' | 'language' | 'industry';
-  label: { zh: string; en: string };
-  required: string | number;
-  held: string | number | null;
-  /** null when the reader's side is unknown */
-  met: boolean | null;
-  evidence?: string;
-}
-
-export interface StrengthItem {
-  skillId: string;
-  label: { zh: string; en: string };
-  dimension: string;
-  held: Level;
-  evidence: MentionOut;
-  resumeEvidence?: string;
-}
 
 export interface GapReport {
   fit: number;

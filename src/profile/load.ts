@@ -1,6 +1,7 @@
 import { JdlensError } from '../errors.js';
 import { aliasKey } from '../taxonomy/load.js';
 import type { Taxonomy } from '../taxonomy/types.js';
+import { profileShape, shapeProblems } from '../taxonomy/shapes.js';
 import { loadYamlFile, type LoadedYaml } from '../taxonomy/yaml-file.js';
 import { closest } from './suggest.js';
 import type { HeldSkill, Level, Reader } from './types.js';
@@ -39,6 +40,9 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
   const fail = (path: (string | number)[], msg: string) => problems.push(`${y.file}:${y.lineOf(path)}: ${path.join('.') || '(top)'}: ${msg}`);
   const root = (y.value ?? {}) as Record<string, unknown>;
   if (typeof root !== 'object' || Array.isArray(root)) throw new JdlensError('profile', `${y.file}: a profile is a mapping (name, years, degree, domains, skills)`);
+  // the shape (types, fields) by the schema library, the meaning (degrees, skill names, levels) below;
+  // a field the shape already complains about is not named twice
+  const shape = shapeProblems(profileShape(), { ...y, value: root }, 'dots');
   const reader: Reader = { domains: [], languages: [], skills: new Map(), sources: [y.file] };
 
   if (root.name !== undefined) {
@@ -100,6 +104,9 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
   for (const k of Object.keys(root)) {
     if (!['name', 'years', 'degree', 'domains', 'languages', 'skills'].includes(k)) fail([k], `unknown field (known: name, years, degree, domains, languages, skills)`);
   }
-  if (problems.length) throw new JdlensError('profile', `${y.file}: invalid profile (${problems.length} problem${problems.length === 1 ? '' : 's'})`, { details: problems });
+  const fieldOf = (line: string) => line.replace(/^.*?:\d+: /, '').replace(/: .*$/, '');
+  const said = new Set(shape.map(fieldOf));
+  const all = [...shape, ...problems.filter((l) => ![...said].some((f) => fieldOf(l) === f || fieldOf(l).startsWith(`${f}.`)))];
+  if (all.length) throw new JdlensError('profile', `${y.file}: invalid profile (${all.length} problem${all.length === 1 ? '' : 's'})`, { details: all });
   return reader;
 }

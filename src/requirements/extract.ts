@@ -1,6 +1,6 @@
 import type { Line, NormalisedText, Strength } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
-import type { RequirementOut } from '../report/types.js';
+import type { RequirementOut } from '../contract/report.js';
 import { strengthAt } from '../sections/sections.js';
 
 type Kind = RequirementOut['kind'];

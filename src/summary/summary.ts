@@ -1,49 +1,10 @@
 import type { Bilingual, Strength } from '../model.js';
 import { byString, round3 } from '../util.js';
-import type { PostingReport } from '../report/types.js';
+import type { FitRow, GapDemand, PostingReport, ShareRow, SkillDemand, Summary } from '../contract/report.js';
+
+export type { Summary };
 import { skillsById } from '../taxonomy/lookup.js';
 import { CATEGORY_IDS, type CategoryId, type Taxonomy } from '../taxonomy/types.js';
-
-export interface ShareRow {
-  id: string;
-  label: Bilingual;
-  postings: number;
-  share: number;
-}
-
-export interface SkillDemand extends ShareRow {
-  dimension: string;
-  byStrength: Record<Strength, number>;
-}
-
-export interface GapDemand extends ShareRow {
-  dimension: string;
-  /** summed gap scores: what to learn first, weighted by how many postings want it */
-  weight: number;
-  advice: Bilingual;
-}
-
-export interface FitRow {
-  source: string;
-  title: string;
-  category: CategoryId;
-  fit: number;
-}
-
-/** The market picture of a folder of postings, in the JSON report as `summary`. */
-export interface Summary {
-  postings: number;
-  duplicates: number;
-  errors: number;
-  categories: ShareRow[];
-  subLabels: Record<string, ShareRow[]>;
-  skills: SkillDemand[];
-  dimensions: ShareRow[];
-  /** with a profile: the reader's most frequent gaps over the PM postings (not-pm ones left out) */
-  gaps?: GapDemand[];
-  /** with a profile: the PM postings ranked by fit */
-  fit?: FitRow[];
-}
 
 /** What the summary needs of a posting report: all a worker thread sends besides the report itself. */
 export interface SummaryInput {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { JdlensError } from '../errors.js';
 import type { Bilingual } from '../model.js';
+import { shapeProblems, taxonomyShape } from './shapes.js';
 import { loadYamlFile, type LoadedYaml } from './yaml-file.js';
 import {
   CATEGORY_IDS,
@@ -133,6 +134,9 @@ export function aliasKey(alias: string): string {
 }
 
 export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } | { ok: false; problems: string[] } {
+  // the shape (types, fields) by the schema library, the meaning (ids, aliases, references, ranges)
+  // by the checks below; a field the shape already complains about is not named twice
+  const shape = shapeProblems(taxonomyShape(), y, 'brackets');
   const c = new Checker(y);
   const root = c.obj(y.value, []) ?? {};
   const ids = new Set<string>();
@@ -292,7 +296,10 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
     subLabels,
     file: y.file,
   };
-  return c.problems.length ? { ok: false, problems: c.problems } : { ok: true, value };
+  const fieldOf = (line: string) => line.replace(/^.*?:\d+: /, '').replace(/: .*$/, '');
+  const said = new Set(shape.map(fieldOf));
+  const problems = [...shape, ...c.problems.filter((l) => ![...said].some((f) => fieldOf(l) === f || fieldOf(l).startsWith(`${f}.`) || fieldOf(l).startsWith(`${f}[`)))];
+  return problems.length ? { ok: false, problems } : { ok: true, value };
 }
 
 export function loadTaxonomy(file: string = DEFAULT_TAXONOMY): Taxonomy {

@@ -44,6 +44,12 @@ describe('taxonomy validation', () => {
     expect(p).toMatch(/skills\[4\]\.label\.en: missing/);
   });
 
+  it('checks the shape with the schema library: an unknown field or a wrong type, with its line', () => {
+    const p = problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace('    source:', '    colour: blue\n    source:').replace('dimension: dim', 'dimension: [dim]')));
+    expect(p.join('\n')).toMatch(/:\d+: skills\[0\]\.colour: unknown field/);
+    expect(p.join('\n')).toMatch(/:\d+: skills\[0\]\.dimension: must be a non-empty string/);
+  });
+
   it('lets a user taxonomy cite any source, but not none', () => {
     expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: wikipedia')))).toEqual([]);
     expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: ""'))).join()).toMatch(/source/);
@@ -101,5 +107,13 @@ describe('the default taxonomy', () => {
     }
     const both = tax.skills.filter((s) => s.aliases.zh.length > 0 && s.aliases.en.length > 0).length;
     expect(both / tax.skills.length).toBeGreaterThan(0.9);
+  });
+});
+
+describe('the JSON contract', () => {
+  it('schema/report.schema.json is what src/contract/report.ts generates (npm run schema)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { reportSchema } = await import('../../src/contract/report.js');
+    expect(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')).toBe(`${JSON.stringify(reportSchema(), null, 2)}\n`);
   });
 });
