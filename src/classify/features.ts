@@ -44,6 +44,38 @@ function saturating(n: number, place: Place): number {
   return 2 - 2 ** (1 - n);
 }
 
+type Names = { own: string; groups: string[] };
+const nameCache = new WeakMap<FeatureSource, Map<string, Map<string, Names>>>();
+
+/**
+ * The feature names one hit feeds at one place: its own ("skill:agents@asked") and the groups it
+ * belongs to (its dimension, product or other role words, AI role words, AI signal words), worked
+ * out once per owner and place.
+ */
+function namesOf(h: Hit, where: string, source: FeatureSource): Names {
+  let byOwner = nameCache.get(source);
+  if (!byOwner) nameCache.set(source, (byOwner = new Map()));
+  let byPlace = byOwner.get(h.owner);
+  if (!byPlace) byOwner.set(h.owner, (byPlace = new Map()));
+  // an owner id is one kind's (a skill's, a role's or a sub-label's): the place is all that varies
+  const known = byPlace.get(where);
+  if (known && known.own.startsWith(h.kind)) return known;
+  const groups: string[] = [];
+  if (h.kind === 'role') {
+    // every product role word together, every other job word together: what generalises across words
+    groups.push(`roles:${source.isProductRole(h.owner) ? 'product' : 'other'}@${where}`);
+    if (source.isAiRole(h.owner)) groups.push(`roles:product-ai@${where}`);
+  } else if (h.kind === 'skill') {
+    const dim = source.dimensionOf(h.owner);
+    if (dim) groups.push(`dim:${dim}@${where}`);
+    // every word that signals AI ("AI", "人工智能") together
+    if (source.isSignal(h.owner)) groups.push(`signals:ai@${where}`);
+  }
+  const n = { own: `${h.kind}:${h.owner}@${where}`, groups };
+  byPlace.set(where, n);
+  return n;
+}
+
 /** The model's view of one posting, in a fixed order (by name). */
 export interface FeatureSource {
   /** a skill's dimension */
@@ -70,18 +102,10 @@ export function postingFeatures(hits: Hit[], source: FeatureSource, shape: Posti
     const place = placeOf(h.mention);
     // what a posting asks for counts alike in every section: its strength decides skills, not the category
     const where = ASKED.has(place) ? 'asked' : place;
-    add(`${h.kind}:${h.owner}@${where}`, place, h);
-    if (h.kind === 'role') {
-      if (place === 'title') roleInTitle = true;
-      // every product role word together, every other job word together: what generalises across words
-      add(`roles:${source.isProductRole(h.owner) ? 'product' : 'other'}@${where}`, place, h);
-      if (source.isAiRole(h.owner)) add(`roles:product-ai@${where}`, place, h);
-    } else if (h.kind === 'skill') {
-      const dim = source.dimensionOf(h.owner);
-      if (dim) add(`dim:${dim}@${where}`, place, h);
-      // every word that signals AI ("AI", "人工智能", an AI role) together
-      if (source.isSignal(h.owner)) add(`signals:ai@${where}`, place, h);
-    }
+    const names = namesOf(h, where, source);
+    add(names.own, place, h);
+    if (h.kind === 'role' && place === 'title') roleInTitle = true;
+    for (const n of names.groups) add(n, place, h);
   }
   const out: Feature[] = [];
   for (const [name, g] of groups) out.push({ name, value: saturating(g.n, g.place), mention: g.first.mention, owner: { kind: g.first.kind, id: g.first.owner } });

@@ -69,13 +69,19 @@ export interface CategoryModel {
   doc: ModelFile;
   pm: LoadedStage;
   kind: LoadedStage;
+  /** both stages' weights of a feature, found with one lookup */
+  both: Map<string, { pm: number[] | undefined; kind: number[] | undefined }>;
 }
 
 const STALE_HINT = 'refit it: `npm run fit` for the default taxonomy, or `jdlens fit --labels <labels.tsv> --taxonomy <file> --out <model>`';
 
 export function modelFromDoc(doc: ModelFile, file = '(fitted)'): CategoryModel {
   const stage = (s: Stage): LoadedStage => ({ classes: s.classes, bias: s.bias, weights: new Map(Object.entries(s.weights)) });
-  return { file, doc, pm: stage(doc.stages[0]), kind: stage(doc.stages[1]) };
+  const pm = stage(doc.stages[0]);
+  const kind = stage(doc.stages[1]);
+  const both = new Map<string, { pm: number[] | undefined; kind: number[] | undefined }>();
+  for (const name of new Set([...pm.weights.keys(), ...kind.weights.keys()])) both.set(name, { pm: pm.weights.get(name), kind: kind.weights.get(name) });
+  return { file, doc, pm, kind, both };
 }
 
 /** Reads a model file and checks that it was fitted for this taxonomy and lexicon, as they are now. */
@@ -112,15 +118,6 @@ export function loadModel(file: string, now: { id: string; sha1: string; lexicon
   return modelFromDoc(doc, file);
 }
 
-function stageLogits(s: LoadedStage, features: Feature[]): number[] {
-  const z = [...s.bias];
-  for (const f of features) {
-    const w = s.weights.get(f.name);
-    if (w) for (let c = 0; c < z.length; c++) z[c]! += f.value * w[c]!;
-  }
-  return z;
-}
-
 function softmaxT(z: number[], t: number): number[] {
   const max = Math.max(...z);
   const e = z.map((v) => Math.exp((v - max) / t));
@@ -128,11 +125,28 @@ function softmaxT(z: number[], t: number): number[] {
   return e.map((v) => v / sum);
 }
 
-/** The probability of every category, in CATEGORY_IDS order. */
+type Weights = { pm: number[] | undefined; kind: number[] | undefined } | undefined;
+
+/** The probability of every category, in CATEGORY_IDS order (and each feature's weights, for evidence). */
 export function categoryProbabilities(model: CategoryModel, features: Feature[], temperature = model.doc.temperature): number[] {
-  const pNot = softmaxT(stageLogits(model.pm, features), temperature)[1]!;
-  const q = softmaxT(stageLogits(model.kind, features), temperature);
-  return CATEGORY_IDS.map((c) => (c === 'not-pm' ? pNot : (1 - pNot) * q[PM_KINDS.indexOf(c)]!));
+  return scoreFeatures(model, features, temperature).p;
+}
+
+function scoreFeatures(model: CategoryModel, features: Feature[], temperature: number): { p: number[]; ws: Weights[] } {
+  const z1 = [...model.pm.bias];
+  const z2 = [...model.kind.bias];
+  const ws: Weights[] = new Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    const w = model.both.get(f.name);
+    ws[i] = w;
+    if (!w) continue;
+    if (w.pm) for (let c = 0; c < z1.length; c++) z1[c]! += f.value * w.pm[c]!;
+    if (w.kind) for (let c = 0; c < z2.length; c++) z2[c]! += f.value * w.kind[c]!;
+  }
+  const pNot = softmaxT(z1, temperature)[1]!;
+  const q = softmaxT(z2, temperature);
+  return { p: CATEGORY_IDS.map((c) => (c === 'not-pm' ? pNot : (1 - pNot) * q[PM_KINDS.indexOf(c)]!)), ws };
 }
 
 /**
@@ -142,7 +156,7 @@ export function categoryProbabilities(model: CategoryModel, features: Feature[],
  * strongest first.
  */
 export function classifyFitted(model: CategoryModel, features: Feature[]): Classification {
-  const p = categoryProbabilities(model, features);
+  const { p, ws } = scoreFeatures(model, features, model.doc.temperature);
   const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
   const win = CATEGORY_IDS[order[0]!]!;
   // the PM kind that competes with the winner in stage 2 (the best other PM kind)
@@ -155,15 +169,17 @@ export function classifyFitted(model: CategoryModel, features: Feature[]): Class
   const runner = CATEGORY_IDS[order[1] ?? order[0]!]!;
   const byStage1 = win === 'not-pm' || runner === 'not-pm';
   const byLine = new Map<number, Evidence>();
-  for (const f of features) {
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
     const m = f.mention;
-    if (!m || !f.owner) continue;
+    const w = ws[i];
+    if (!m || !f.owner || !w) continue;
     let pull = 0;
     if (byStage1) {
-      const w1 = model.pm.weights.get(f.name);
+      const w1 = w.pm;
       if (w1) pull = f.value * (win === 'not-pm' ? w1[1]! - w1[0]! : w1[0]! - w1[1]!);
     } else {
-      const w2 = model.kind.weights.get(f.name);
+      const w2 = w.kind;
       if (w2 && rivalKind !== winKind) pull = f.value * (w2[winKind]! - w2[rivalKind]!);
     }
     if (pull === 0) continue;

@@ -125,27 +125,35 @@ export const COMPILED_LEXICON = COMPILED;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function termSource(term: string): string {
+/** A term as an expression: Latin words joined by any spacing or hyphen, an optional plural s. */
+function termBody(term: string): string {
   const t = term.toLowerCase().replace(/’/g, "'");
   const parts = t.split(/[\s-]+/).map((p) => escape(p).replace(/'/g, "['’]"));
-  let src = parts.join('[\\s-]+');
-  const latinEnd = /[a-z0-9]$/.test(t);
-  const latinStart = /^[a-z0-9]/.test(t);
-  if (latinEnd && /[a-z]$/.test(t)) src += 's?';
-  return `${latinStart ? '(?<![A-Za-z0-9])' : ''}${src}${latinEnd ? '(?![A-Za-z0-9])' : ''}`;
+  return parts.join('[\\s-]+') + (/[a-z]$/.test(t) && !/s$/.test(t) ? 's?' : '');
 }
 
-/** One expression for a list of terms, longest first (so the longest term wins where two start together). */
+/**
+ * One expression for a list of terms, longest first (so the longest term wins where two start
+ * together): the terms that start and end with a Latin letter or digit share one pair of word
+ * boundaries, the others (Han, or Latin next to Han) match as written.
+ */
 export function termsPattern(terms: string[], flags = 'gi'): RegExp {
   const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   if (sorted.length === 0) return /(?!)/g;
-  return new RegExp(sorted.map(termSource).join('|'), flags);
+  const latin = sorted.filter((t) => /^[a-z0-9]/i.test(t) && /[a-z0-9]$/i.test(t));
+  const other = sorted.filter((t) => !latin.includes(t));
+  const alts: string[] = [];
+  // \b: a word boundary (letters, digits and _), far cheaper for the regexp engine than lookarounds
+  if (latin.length) alts.push(`\\b(?:${latin.map(termBody).join('|')})\\b`);
+  if (other.length) alts.push(other.map(termBody).join('|'));
+  return new RegExp(alts.join('|'), flags);
 }
 
 export interface CompiledLexicon {
   data: LexiconData;
-  /** per heading kind, its terms */
-  headingTerms: [HeadingKind, RegExp][];
+  /** every heading term in one expression; a match's kind by its key (see headingKey) */
+  headingTerms: RegExp;
+  headingKinds: Map<string, HeadingKind>;
   niceToHave: RegExp;
   notNiceToHave: RegExp;
   proficiency: [Proficiency, RegExp][];
@@ -158,7 +166,8 @@ let compiled: CompiledLexicon | undefined;
 export function compileLexicon(data: LexiconData): CompiledLexicon {
   return {
     data,
-    headingTerms: HEADING_KINDS.map((k) => [k, termsPattern(data.headings[k])]),
+    headingTerms: termsPattern(HEADING_KINDS.flatMap((k) => data.headings[k])),
+    headingKinds: new Map(HEADING_KINDS.flatMap((k) => data.headings[k].map((t) => [headingKey(t), k] as [string, HeadingKind])).reverse()),
     niceToHave: termsPattern(data.niceToHave),
     notNiceToHave: termsPattern(data.notNiceToHave),
     proficiency: PROFICIENCIES.map((p) => [p, termsPattern(data.proficiency[p])]),
@@ -180,20 +189,26 @@ export function lexicon(): CompiledLexicon {
 export function headingTermsIn(text: string): { kind: HeadingKind | 'mixed'; covered: number } | undefined {
   const lx = lexicon();
   let best: { kind: HeadingKind; len: number } | undefined;
-  const kinds = new Set<HeadingKind>();
+  let duty = false;
+  let required = false;
   let covered = 0;
-  for (const [kind, re] of lx.headingTerms) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      kinds.add(kind);
-      covered += m[0].length;
-      if (!best || m[0].length > best.len) best = { kind, len: m[0].length };
-      if (m[0].length === 0) re.lastIndex++;
-    }
+  const re = lx.headingTerms;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const kind = lx.headingKinds.get(headingKey(m[0]));
+    if (!kind) continue;
+    if (kind === 'duty') duty = true;
+    if (kind === 'required') required = true;
+    covered += m[0].length;
+    if (!best || m[0].length > best.len) best = { kind, len: m[0].length };
   }
   if (!best) return undefined;
-  const kind = kinds.has('duty') && kinds.has('required') ? 'mixed' : best.kind;
-  return { kind, covered: Math.min(1, covered / Math.max(1, text.replace(/\s+/g, '').length + (text.match(/\s+/g)?.length ?? 0))) };
+  return { kind: duty && required ? 'mixed' : best.kind, covered: Math.min(1, covered / Math.max(1, text.length)) };
+}
+
+/** The key a heading term and a text that matched it share: lower case, one space, no plural s. */
+function headingKey(t: string): string {
+  return t.toLowerCase().replace(/’/g, "'").replace(/[\s-]+/g, ' ').replace(/([a-z])s$/, '$1');
 }
 
 /** Whether a line is boilerplate: pay and benefits, equal opportunity, the company, how to apply. */
@@ -205,7 +220,8 @@ export function isBoilerplate(text: string): boolean {
 export function hasNiceToHave(text: string): boolean {
   const lx = lexicon();
   lx.niceToHave.lastIndex = 0;
-  if (!lx.data.notNiceToHave.length) return lx.niceToHave.test(text);
+  if (!lx.niceToHave.test(text)) return false;
+  if (!lx.data.notNiceToHave.length) return true;
   const cleaned = text.replace(lx.notNiceToHave, (m) => ' '.repeat(m.length));
   lx.niceToHave.lastIndex = 0;
   return lx.niceToHave.test(cleaned);

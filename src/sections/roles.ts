@@ -58,15 +58,17 @@ function isRoleLine(line: Line, roleHit: { start: number; end: number }): boolea
  * to that role; what stands before the first (and in the title) is asked of everyone.
  */
 export function findRoleBlocks(lines: Line[], titleLine: number, hits: Hit[], isProductRole: (id: string) => boolean): RoleBlocks {
-  const roleHits = hits.filter((h) => h.kind === 'role');
   const byLine = new Map<number, Hit[]>();
-  for (const h of roleHits) {
+  for (const h of hits) {
+    if (h.kind !== 'role') continue;
     const l = byLine.get(h.mention.line);
     if (l) l.push(h);
     else byLine.set(h.mention.line, [h]);
   }
   const roleLines: { line: number; hit: Hit }[] = [];
-  for (const [n, hs] of [...byLine].sort((a, b) => a[0] - b[0])) {
+  const bodyLines = [...byLine.keys()].filter((n) => n !== titleLine).length;
+  // two role lines at least make a list of roles: with fewer lines naming a role there is none to find
+  for (const [n, hs] of bodyLines < 2 ? [] : [...byLine].sort((a, b) => a[0] - b[0])) {
     if (n === titleLine) continue;
     const line = lines[n - 1];
     if (!line || line.isHeading || line.background) continue;

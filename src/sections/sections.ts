@@ -61,11 +61,14 @@ export function headingCore(line: string): string {
 function headingKind(line: string): Kind | undefined {
   // a heading is short: a long line is not one, whatever its decoration
   if (line.length > 160) return undefined;
+  const marked = MARKED_HEADING.test(line);
+  // a plain line is a heading only when it is short and mostly heading words (decoration included, 40)
+  if (!marked && line.length > 40) return undefined;
   const core = headingCore(line);
   if (core.length === 0 || core.length > 60) return undefined;
+  if (!marked && core.length > 30) return undefined;
   const t = headingTermsIn(core);
   if (!t) return undefined;
-  const marked = MARKED_HEADING.test(line);
   if (t.covered < (marked ? MARKED_COVER : PLAIN_COVER)) return undefined;
   // a plain line that ends a sentence is content, not a heading
   if (!marked && /[。.;；!！]\s*$/.test(line.trim())) return undefined;
