@@ -9,6 +9,7 @@ import { detectLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
 import { extractRequirements } from './requirements/extract.js';
+import { readSeniority } from './requirements/seniority.js';
 import { findRoleBlocks } from './sections/roles.js';
 import { detectSections, titleFromLine, type SectionResult } from './sections/sections.js';
 import { segment } from './segment/segment.js';
@@ -161,6 +162,8 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
   const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
   const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));
+  const seniority = readSeniority(norm, sections.lines, sections.titleLine, hits);
+  if (seniority) requirements.unshift(seniority);
   const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
   // a text with no sign of a job posting: no role, no section, no skill, no requirement
   const looksLikePosting = sections.hasHeadings || requirements.length > 0 || allHits.some((h) => h.kind === 'role' || h.kind === 'skill');

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, isJdlensError } from '../errors.js';
 import { toolInfo } from './version.js';
 
@@ -135,6 +135,17 @@ program
   .action(async (inputs: string[], opts) => {
     const { runTerms } = await import('./terms-command.js');
     process.exitCode = await runTerms(inputs, opts, io);
+  });
+
+program
+  .command('completion')
+  .description('print a shell completion script (commands, options, their values, files and folders)')
+  .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+  .addHelpText('after', '\nExamples:\n  jdlens completion bash > ~/.local/share/bash-completion/completions/jdlens\n  jdlens completion zsh > "${fpath[1]}/_jdlens"\n  jdlens completion fish > ~/.config/fish/completions/jdlens.fish\n')
+  .exitOverride()
+  .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+    const { completionScript } = await import('./completion.js');
+    process.stdout.write(completionScript(program, shell));
   });
 
 try {

@@ -10,6 +10,7 @@ export function profileTemplate(tax: Taxonomy): string {
     'name: ""',
     'years: 0            # years of product-management experience',
     'degree: bachelor    # associate | bachelor | master | phd (or 大专 | 本科 | 硕士 | 博士)',
+    'seniority: mid      # intern | junior | mid | senior | staff | principal | director | vp',
     'domains: []         # industries you have worked in, e.g. [电商, content, fintech]',
     'languages: []       # working languages, e.g. [chinese, english]',
     'skills:',

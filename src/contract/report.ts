@@ -65,12 +65,12 @@ export const SkillT = Type.Object(
 
 export const SubLabelT = Type.Object({ id: Str, label: BilingualRef, count: Type.Integer({ minimum: 1 }), mentions: Type.Array(MentionRef) }, { $id: 'subLabel', additionalProperties: false });
 
-const RequirementKind = Type.Union([Type.Literal('years'), Type.Literal('degree'), Type.Literal('major'), Type.Literal('language'), Type.Literal('industry')]);
+const RequirementKind = Type.Union([Type.Literal('years'), Type.Literal('degree'), Type.Literal('major'), Type.Literal('language'), Type.Literal('industry'), Type.Literal('seniority')]);
 export const RequirementT = Type.Object(
   {
     ...offsets,
     kind: RequirementKind,
-    value: Type.Union([Str, Type.Number()], { description: 'years: the minimum; degree: bachelor|master|phd|associate; others: the id or text' }),
+    value: Type.Union([Str, Type.Number()], { description: 'years: the minimum; degree: bachelor|master|phd|associate; seniority: intern|junior|mid|senior|staff|principal|director|vp (an ordered scale); others: the id or text' }),
     label: BilingualRef,
     strength: StrengthRef,
   },
@@ -172,6 +172,7 @@ export const SummaryT = Type.Object(
     subLabels: Type.Record(Str, Type.Array(ShareRowT)),
     skills: Type.Array(SkillDemandT),
     dimensions: Type.Array(ShareRowT),
+    seniority: Type.Optional(Type.Array(ShareRowT, { description: 'the level mix: postings per seniority level (intern … vp), those that state one' })),
     gaps: Type.Optional(Type.Array(GapDemandT, { description: "with a profile: the reader's most frequent gaps over the PM postings" })),
     fit: Type.Optional(Type.Array(FitRowT, { description: 'with a profile: the PM postings ranked by fit' })),
   },

@@ -7,6 +7,7 @@ export type { Gap, RequirementGap, StrengthItem };
 import { skillsById } from '../taxonomy/lookup.js';
 import type { Skill, Taxonomy } from '../taxonomy/types.js';
 import { byString } from '../util.js';
+import { seniorityRank } from '../requirements/seniority.js';
 
 /** How much a skill's strength in the posting weighs in a gap's score and in the fit. */
 export const GAP_STRENGTH_WEIGHT: Record<Strength, number> = { required: 3, duty: 2, unknown: 1.5, preferred: 1 };
@@ -71,6 +72,12 @@ function matchesDomain(requirement: string, reader: Reader): boolean {
 export function requirementGaps(report: PostingReport, reader: Reader): RequirementGap[] {
   const out: RequirementGap[] = [];
   const reqs = report.requirements.filter((r) => r.strength !== 'preferred');
+  // the posting's level against the reader's, on one scale: a gap when the posting's is higher
+  const level = reqs.find((r) => r.kind === 'seniority');
+  if (level) {
+    const held = reader.seniority ?? null;
+    out.push({ kind: 'seniority', label: level.label, required: String(level.value), held, met: held === null ? null : seniorityRank(held) >= seniorityRank(String(level.value)), evidence: level.text });
+  }
   const years = reqs.filter((r) => r.kind === 'years').map((r) => Number(r.value));
   if (years.length) {
     const need = Math.max(...years);

@@ -17,6 +17,9 @@ const COMPILED = fileURLToPath(new URL('../lexicon.compiled.json', import.meta.u
 export const HEADING_KINDS = ['duty', 'required', 'preferred', 'about', 'benefits', 'apply', 'other'] as const;
 export type HeadingKind = (typeof HEADING_KINDS)[number];
 export const BOILERPLATE_KINDS = ['benefits', 'eeo', 'about', 'apply'] as const;
+/** The seniority scale, lowest first: a posting's level and a reader's are compared on it. */
+export const SENIORITY_LEVELS = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'director', 'vp'] as const;
+export type Seniority = (typeof SENIORITY_LEVELS)[number];
 export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
 const PROFICIENCIES: Proficiency[] = ['expert', 'proficient', 'familiar', 'aware'];
 
@@ -29,6 +32,8 @@ export interface LexiconData {
   notNiceToHave: string[];
   proficiency: Record<Proficiency, string[]>;
   asksToKnow: string[];
+  /** level words by level */
+  seniority: Record<Seniority, string[]>;
   boilerplate: Record<BoilerplateKind, string[]>;
 }
 
@@ -47,6 +52,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     notNiceToHave: [],
     proficiency: { expert: [], proficient: [], familiar: [], aware: [] },
     asksToKnow: [],
+    seniority: Object.fromEntries(SENIORITY_LEVELS.map((k) => [k, []])) as unknown as Record<Seniority, string[]>,
     boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
   };
   const problems: string[] = [];
@@ -60,7 +66,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'boilerplate']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -90,6 +96,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     data.notNiceToHave.push(...words(root.notNiceToHave, ['notNiceToHave'], true));
     group(root.proficiency, ['proficiency'], PROFICIENCIES, data.proficiency);
     data.asksToKnow.push(...words(root.asksToKnow, ['asksToKnow']));
+    if (root.seniority !== undefined) group(root.seniority, ['seniority'], SENIORITY_LEVELS, data.seniority);
     group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
   }
   if (problems.length) throw new JdlensError('taxonomy', `${dir}: ${problems.length} problem(s) in the lexicon`, { details: problems });
@@ -158,6 +165,9 @@ export interface CompiledLexicon {
   notNiceToHave: RegExp;
   proficiency: [Proficiency, RegExp][];
   asksToKnow: RegExp;
+  /** every level word in one expression; a match's level by its lower-cased text */
+  seniority: RegExp;
+  seniorityLevels: Map<string, Seniority>;
   boilerplate: RegExp;
 }
 
@@ -172,6 +182,8 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     notNiceToHave: termsPattern(data.notNiceToHave),
     proficiency: PROFICIENCIES.map((p) => [p, termsPattern(data.proficiency[p])]),
     asksToKnow: termsPattern(data.asksToKnow, 'i'),
+    seniority: termsPattern(SENIORITY_LEVELS.flatMap((k) => data.seniority[k])),
+    seniorityLevels: new Map(SENIORITY_LEVELS.flatMap((k) => data.seniority[k].map((t) => [t.toLowerCase().replace(/[\s-]+/g, ' '), k] as [string, Seniority]))),
     boilerplate: termsPattern(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k]), 'i'),
   };
 }
@@ -209,6 +221,19 @@ export function headingTermsIn(text: string): { kind: HeadingKind | 'mixed'; cov
 /** The key a heading term and a text that matched it share: lower case, one space, no plural s. */
 function headingKey(t: string): string {
   return t.toLowerCase().replace(/’/g, "'").replace(/[\s-]+/g, ' ').replace(/([a-z])s$/, '$1');
+}
+
+/** The level words in a text, in order: each with its level and place. */
+export function seniorityWords(text: string): { level: Seniority; text: string; index: number }[] {
+  const lx = lexicon();
+  const out: { level: Seniority; text: string; index: number }[] = [];
+  const re = lx.seniority;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const level = lx.seniorityLevels.get(m[0].toLowerCase().replace(/[\s-]+/g, ' ')) ?? lx.seniorityLevels.get(m[0].toLowerCase().replace(/[\s-]+/g, ' ').replace(/s$/, ''));
+    if (level) out.push({ level, text: m[0], index: m.index });
+  }
+  return out;
 }
 
 /** Whether a line is boilerplate: pay and benefits, equal opportunity, the company, how to apply. */

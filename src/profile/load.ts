@@ -1,4 +1,6 @@
 import { JdlensError } from '../errors.js';
+import { SENIORITY_LEVELS } from '../lexicon/lexicon.js';
+import { seniorityRank } from '../requirements/seniority.js';
 import { aliasKey } from '../taxonomy/load.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { profileShape, shapeProblems } from '../taxonomy/shapes.js';
@@ -53,6 +55,11 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
     if (typeof root.years === 'number' && root.years >= 0 && root.years <= 60) reader.years = root.years;
     else fail(['years'], 'must be a number of years, 0 to 60');
   }
+  if (root.seniority !== undefined && root.seniority !== null) {
+    const v = String(root.seniority).trim().toLowerCase();
+    if (seniorityRank(v) >= 0) reader.seniority = v;
+    else fail(['seniority'], `unknown level "${String(root.seniority)}" (one of: ${SENIORITY_LEVELS.join(', ')})`);
+  }
   if (root.degree !== undefined) {
     const d = typeof root.degree === 'string' ? DEGREES[root.degree.trim().toLowerCase()] : undefined;
     if (d) reader.degree = d;
@@ -102,7 +109,7 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
     reader.skills.set(id, held);
   });
   for (const k of Object.keys(root)) {
-    if (!['name', 'years', 'degree', 'domains', 'languages', 'skills'].includes(k)) fail([k], `unknown field (known: name, years, degree, domains, languages, skills)`);
+    if (!['name', 'years', 'degree', 'seniority', 'domains', 'languages', 'skills'].includes(k)) fail([k], `unknown field (known: name, years, degree, seniority, domains, languages, skills)`);
   }
   const fieldOf = (line: string) => line.replace(/^.*?:\d+: /, '').replace(/: .*$/, '');
   const said = new Set(shape.map(fieldOf));

@@ -39,6 +39,7 @@ export function mergeReaders(profile: Reader | undefined, resume: Reader | undef
     skills.set(id, r?.evidence ? { ...s, evidence: r.evidence } : s);
   }
   const merged: Reader = {
+    ...(profile.seniority !== undefined ? { seniority: profile.seniority } : {}),
     domains: [...new Set([...profile.domains, ...resume.domains])],
     languages: [...new Set([...profile.languages, ...resume.languages])],
     skills,

@@ -15,6 +15,8 @@ export interface Reader {
   years?: number;
   /** associate | bachelor | master | phd */
   degree?: string;
+  /** intern | junior | mid | senior | staff | principal | director | vp */
+  seniority?: string;
   domains: string[];
   languages: string[];
   skills: Map<string, HeldSkill>;

@@ -30,6 +30,8 @@ export const T = {
   advice: { zh: '建议', en: 'Advice' },
   seed: { zh: '出处', en: 'From' },
   colCategory: { zh: '岗位类型', en: 'Category' },
+  colLevel: { zh: '级别', en: 'Level' },
+  bySeniority: { zh: '级别分布（写明级别的岗位）', en: 'Seniority (postings that state one)' },
   colShare: { zh: '占比', en: 'Share' },
   colPostings: { zh: '岗位数', en: 'Postings' },
   colDimension: { zh: '维度', en: 'Dimension' },

@@ -22,6 +22,7 @@ export function renderMarkdownSummary(s: Summary | undefined, duplicates: Duplic
       const rows = (s.subLabels[g.id] ?? []).filter((r) => r.postings > 0);
       if (rows.length) out.push(`### ${g.label[lang]}`, '', table([g.label[lang], T.colShare[lang], T.colPostings[lang]], rows.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     }
+    if (s.seniority?.length) out.push(`### ${T.bySeniority[lang]}`, '', table([T.colLevel[lang], T.colShare[lang], T.colPostings[lang]], s.seniority.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     out.push(`### ${T.byDimension[lang]}`, '', table([T.colDimension[lang], T.colShare[lang], T.colPostings[lang]], s.dimensions.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     out.push(
       `### ${T.topSkills[lang]}`,

@@ -255,6 +255,11 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
     for (const r of rows) out.push(row(r.label[lang], r.share, r.postings));
   }
   out.push('');
+  if (s.seniority?.length) {
+    out.push(c.bold(T.bySeniority[lang]));
+    for (const r of s.seniority) out.push(row(r.label[lang], r.share, r.postings));
+    out.push('');
+  }
   out.push(c.bold(T.byDimension[lang]));
   for (const r of s.dimensions) out.push(row(r.label[lang], r.share, r.postings));
   out.push('');

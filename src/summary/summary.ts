@@ -3,6 +3,8 @@ import { byString, round3 } from '../util.js';
 import type { FitRow, GapDemand, PostingReport, ShareRow, SkillDemand, Summary } from '../contract/report.js';
 
 export type { Summary };
+import { SENIORITY_LEVELS } from '../lexicon/lexicon.js';
+import { SENIORITY_LABEL } from '../requirements/seniority.js';
 import { skillsById } from '../taxonomy/lookup.js';
 import { CATEGORY_IDS, type CategoryId, type Taxonomy } from '../taxonomy/types.js';
 
@@ -15,6 +17,8 @@ export interface SummaryInput {
   skills: { id: string; dimension: string; strength: Strength }[];
   fit?: number;
   gaps?: { skillId: string; score: number }[];
+  /** the posting's seniority level, when it states one */
+  seniority?: string;
 }
 
 /** The part of a report the summary counts. */
@@ -27,6 +31,8 @@ export function summaryInput(p: PostingReport): SummaryInput {
     skills: p.skills.map((k) => ({ id: k.id, dimension: k.dimension, strength: k.strength })),
   };
   if (p.fit !== undefined) s.fit = p.fit;
+  const level = p.requirements.find((r) => r.kind === 'seniority');
+  if (level) s.seniority = String(level.value);
   if (p.gaps) s.gaps = p.gaps.map((g) => ({ skillId: g.skillId, score: g.score }));
   return s;
 }
@@ -45,6 +51,7 @@ export class SummaryBuilder {
   private readonly dim = new Map<string, number>();
   private readonly gap = new Map<string, { n: number; w: number }>();
   private readonly fits: FitRow[] = [];
+  private readonly level = new Map<string, number>();
   private withProfile = false;
 
   constructor(private readonly tax: Taxonomy) {}
@@ -66,6 +73,7 @@ export class SummaryBuilder {
       dims.add(s.dimension);
     }
     for (const d of dims) this.dim.set(d, (this.dim.get(d) ?? 0) + 1);
+    if (p.seniority) this.level.set(p.seniority, (this.level.get(p.seniority) ?? 0) + 1);
     // a reader looking for PM roles: engineer and researcher postings neither rank nor teach
     if (p.fit !== undefined) this.withProfile = true;
     if (p.fit !== undefined && p.category.id !== 'not-pm') {
@@ -107,6 +115,8 @@ export class SummaryBuilder {
         .map(([id, e]) => ({ id, label: skills.get(id)!.label, dimension: skills.get(id)!.dimension, postings: e.n, share: share(e.n), byStrength: e.by }))
         .sort(order),
       dimensions: this.tax.dimensions.map((d) => ({ id: d.id, label: d.label, postings: this.dim.get(d.id) ?? 0, share: share(this.dim.get(d.id) ?? 0) })).sort(order),
+      // the level mix, in the scale's order
+      seniority: SENIORITY_LEVELS.filter((l) => this.level.has(l)).map((l) => ({ id: l, label: SENIORITY_LABEL[l], postings: this.level.get(l)!, share: share(this.level.get(l)!) })),
     };
     if (this.withProfile) {
       summary.gaps = [...this.gap]

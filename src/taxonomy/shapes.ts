@@ -78,6 +78,7 @@ function shapes() {
       name: Type.Optional(Type.Union([Type.String(), Type.Null()])),
       years: Type.Optional(Type.Number()),
       degree: Type.Optional(Text),
+      seniority: Type.Optional(Type.Union([Text, Type.Null()])),
       domains: Type.Optional(Type.Union([Words, Type.Null()])),
       languages: Type.Optional(Type.Union([Words, Type.Null()])),
       // `skills:` with every entry still commented out (as `profile init` writes it) is null

@@ -1,0 +1,57 @@
+// The level a posting measures its reader against: from the title first, else from a level word
+// standing just before a role word in the body ("资深产品经理", "Senior Product Manager"), or an
+// Alibaba-style P level (P5 … P10). The words are the lexicon's, one ordered scale for all languages.
+import type { RequirementOut } from '../contract/report.js';
+import { SENIORITY_LEVELS, seniorityWords, type Seniority } from '../lexicon/lexicon.js';
+import type { Hit } from '../match/match.js';
+import type { Line, NormalisedText } from '../model.js';
+import { toOriginal } from '../normalise/normalise.js';
+
+export const SENIORITY_LABEL: Record<Seniority, { zh: string; en: string }> = {
+  intern: { zh: '实习', en: 'Intern' },
+  junior: { zh: '初级', en: 'Junior' },
+  mid: { zh: '中级', en: 'Mid-level' },
+  senior: { zh: '高级/资深', en: 'Senior' },
+  staff: { zh: '专家/负责人', en: 'Staff / lead' },
+  principal: { zh: '首席/资深专家', en: 'Principal' },
+  director: { zh: '总监', en: 'Director / head' },
+  vp: { zh: '副总裁', en: 'VP' },
+};
+
+const P_LEVEL = /(?<![A-Za-z0-9])P(5|6|7|8|9|10)(?![0-9])/;
+const P_TO_LEVEL: Record<string, Seniority> = { '5': 'junior', '6': 'mid', '7': 'senior', '8': 'staff', '9': 'principal', '10': 'director' };
+/** How far before a role word a level word may stand in the body: "资深", "Senior Staff". */
+const BEFORE_ROLE = 16;
+
+export const seniorityRank = (l: string): number => (SENIORITY_LEVELS as readonly string[]).indexOf(l);
+
+export function readSeniority(norm: NormalisedText, lines: Line[], titleLine: number, hits: Hit[]): RequirementOut | undefined {
+  const at = (lineNo: number, index: number, text: string, level: Seniority): RequirementOut => {
+    const base = norm.lineStarts[lineNo - 1]! + index;
+    const o = toOriginal(norm, base, base + text.length);
+    return { kind: 'seniority', value: level, label: SENIORITY_LABEL[level], strength: 'required', text: norm.original.slice(o.start, o.end), line: lineNo, start: o.start, end: o.end };
+  };
+  // the title says it best
+  if (titleLine > 0) {
+    const t = lines[titleLine - 1]?.text ?? '';
+    const w = seniorityWords(t)[0];
+    if (w) return at(titleLine, w.index, w.text, w.level);
+    const p = P_LEVEL.exec(t);
+    if (p) return at(titleLine, p.index, p[0], P_TO_LEVEL[p[1]!]!);
+  }
+  // else a level word just before a role word, or a P level, in what the posting asks
+  for (const h of hits) {
+    if (h.kind !== 'role' || h.mention.inTitle || h.mention.background) continue;
+    const line = lines[h.mention.line - 1];
+    if (!line) continue;
+    const from = Math.max(0, h.col - BEFORE_ROLE);
+    const w = seniorityWords(line.text.slice(from, h.col)).at(-1);
+    if (w) return at(h.mention.line, from + w.index, w.text, w.level);
+  }
+  for (const line of lines) {
+    if (line.isHeading || line.background) continue;
+    const p = P_LEVEL.exec(line.text);
+    if (p) return at(line.number, p.index, p[0], P_TO_LEVEL[p[1]!]!);
+  }
+  return undefined;
+}
