@@ -43,11 +43,11 @@ function parseLang(v: string | undefined): Lang | undefined {
 }
 
 function parseFormat(opts: AnalyzeOptions): Format {
-  const byExt = opts.out ? ({ '.json': 'json', '.md': 'md', '.markdown': 'md', '.txt': 'text' } as Record<string, Format>)[extname(opts.out).toLowerCase()] : undefined;
+  const byExt = opts.out ? ({ '.json': 'json', '.md': 'md', '.markdown': 'md', '.txt': 'text', '.html': 'html', '.htm': 'html' } as Record<string, Format>)[extname(opts.out).toLowerCase()] : undefined;
   const f = opts.format ?? (opts.json ? 'json' : (byExt ?? 'text'));
-  if (f !== 'json' && f !== 'md' && f !== 'text') throw new JdlensError('usage', `--format takes json, md or text, not "${f}"`);
+  if (f !== 'json' && f !== 'md' && f !== 'text' && f !== 'html') throw new JdlensError('usage', `--format takes json, md, text or html, not "${f}"`);
   if (opts.json && f !== 'json') throw new JdlensError('usage', '--json and --format disagree');
-  if (opts.json && !opts.format && byExt && byExt !== 'json') throw new JdlensError('usage', `--json writes JSON, but --out ${opts.out} names a ${byExt === 'md' ? 'Markdown' : 'text'} file: give --out a .json name, or leave out --json`);
+  if (opts.json && !opts.format && byExt && byExt !== 'json') throw new JdlensError('usage', `--json writes JSON, but --out ${opts.out} names a ${byExt === 'md' ? 'Markdown' : byExt === 'html' ? 'HTML' : 'text'} file: give --out a .json name, or leave out --json`);
   return f;
 }
 

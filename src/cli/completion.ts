@@ -3,7 +3,7 @@
 import type { Command, Option } from 'commander';
 
 /** The values an option takes, where they are few: --format, --lang. */
-const VALUES: Record<string, string[]> = { '--format': ['json', 'md', 'text'], '--lang': ['zh', 'en'], completion: ['bash', 'zsh', 'fish'] };
+const VALUES: Record<string, string[]> = { '--format': ['json', 'md', 'text', 'html'], '--lang': ['zh', 'en'], completion: ['bash', 'zsh', 'fish'] };
 /** Options whose value is a file or folder. */
 const FILES = new Set(['--out', '--profile', '--resume', '--taxonomy', '--model', '--labels', '--against']);
 

@@ -4,7 +4,7 @@ import type { Taxonomy } from '../taxonomy/types.js';
 import type { Sink } from './sink.js';
 import { SCHEMA_VERSION, type DuplicateOut, type ErrorOut, type PostingReport } from './types.js';
 
-export type Format = 'json' | 'text' | 'md';
+export type Format = 'json' | 'text' | 'md' | 'html';
 
 export interface WriterContext {
   sink: Sink;
@@ -91,8 +91,23 @@ async function markdownWriter(ctx: WriterContext): Promise<ReportWriter> {
   };
 }
 
+/** One self-contained page, written whole at the end: the summary and charts come before the cards. */
+async function htmlWriter(ctx: WriterContext): Promise<ReportWriter> {
+  const { renderHtml } = await import('./html.js');
+  const postings: PostingReport[] = [];
+  return {
+    posting(p) {
+      postings.push(p);
+    },
+    end(errors, duplicates, summary) {
+      ctx.sink.write(renderHtml({ postings, errors, duplicates, summary, taxonomy: ctx.taxonomy, ...(ctx.lang ? { lang: ctx.lang } : {}), tool: ctx.tool }));
+    },
+  };
+}
+
 export async function createWriter(format: Format, ctx: WriterContext): Promise<ReportWriter> {
   if (format === 'json') return jsonWriter(ctx);
+  if (format === 'html') return htmlWriter(ctx);
   if (format === 'md') return markdownWriter(ctx);
   return textWriter(ctx);
 }

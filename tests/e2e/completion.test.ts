@@ -27,7 +27,7 @@ describe('jdlens completion', () => {
     expect(offered(script, ['jdlens', ''], dir)).toEqual(expect.arrayContaining(['analyze', 'fit', 'terms', 'profile', 'completion']));
     expect(offered(script, ['jdlens', 'an'], dir)).toEqual(['analyze']);
     expect(offered(script, ['jdlens', 'analyze', '--fo'], dir)).toEqual(['--format']);
-    expect(offered(script, ['jdlens', 'analyze', '--format', ''], dir).sort()).toEqual(['json', 'md', 'text']);
+    expect(offered(script, ['jdlens', 'analyze', '--format', ''], dir).sort()).toEqual(['html', 'json', 'md', 'text']);
     expect(offered(script, ['jdlens', 'analyze', '--lang', ''], dir).sort()).toEqual(['en', 'zh']);
     expect(offered(script, ['jdlens', 'analyze', 'post'], dir).sort()).toEqual(['posting-a.txt', 'posting-b.md']);
     expect(offered(script, ['jdlens', 'analyze', '--profile', 'posting-a'], dir)).toEqual(['posting-a.txt']);
@@ -41,7 +41,7 @@ describe('jdlens completion', () => {
     expect(zsh.stdout).toContain('bashcompinit');
     const fish = jdlens(['completion', 'fish']).stdout;
     expect(fish).toContain("-a 'analyze profile fit terms completion'");
-    expect(fish).toMatch(/-l format -xa 'json md text'/);
+    expect(fish).toMatch(/-l format -xa 'json md text html'/);
     expect(fish).toMatch(/-l lang -xa 'zh en'/);
     const bad = jdlens(['completion', 'tcsh']);
     expect(bad.code).toBe(2);
