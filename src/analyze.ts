@@ -162,7 +162,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
   const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
   const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));
-  const seniority = readSeniority(norm, sections.lines, sections.titleLine, hits);
+  const seniority = readSeniority(norm, sections.lines, sections.titleLine, hits, requirements);
   if (seniority) requirements.unshift(seniority);
   const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
   // a text with no sign of a job posting: no role, no section, no skill, no requirement

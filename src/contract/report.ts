@@ -73,6 +73,8 @@ export const RequirementT = Type.Object(
     value: Type.Union([Str, Type.Number()], { description: 'years: the minimum; degree: bachelor|master|phd|associate; seniority: intern|junior|mid|senior|staff|principal|director|vp (an ordered scale); others: the id or text' }),
     label: BilingualRef,
     strength: StrengthRef,
+    agreesWithYears: Type.Optional(Type.Boolean({ description: 'seniority: whether the years of experience asked for fit the stated level (within one step)' })),
+    fromYears: Type.Optional(Type.Boolean({ description: 'seniority: no level is stated; the years of experience asked for give it' })),
   },
   { $id: 'requirement', additionalProperties: false },
 );

@@ -73,7 +73,8 @@ export function requirementGaps(report: PostingReport, reader: Reader): Requirem
   const out: RequirementGap[] = [];
   const reqs = report.requirements.filter((r) => r.strength !== 'preferred');
   // the posting's level against the reader's, on one scale: a gap when the posting's is higher
-  const level = reqs.find((r) => r.kind === 'seniority');
+  // a level the years alone give is checked as years, not twice
+  const level = reqs.find((r) => r.kind === 'seniority' && !r.fromYears);
   if (level) {
     const held = reader.seniority ?? null;
     out.push({ kind: 'seniority', label: level.label, required: String(level.value), held, met: held === null ? null : seniorityRank(held) >= seniorityRank(String(level.value)), evidence: level.text });

@@ -25,7 +25,31 @@ const BEFORE_ROLE = 16;
 
 export const seniorityRank = (l: string): number => (SENIORITY_LEVELS as readonly string[]).indexOf(l);
 
-export function readSeniority(norm: NormalisedText, lines: Line[], titleLine: number, hits: Hit[]): RequirementOut | undefined {
+/** The level a minimum of years of experience usually means: under 2 junior, 2–4 mid, 5–7 senior, 8+ staff. */
+export function levelOfYears(years: number): Seniority {
+  return years < 2 ? 'junior' : years < 5 ? 'mid' : years < 8 ? 'senior' : 'staff';
+}
+
+/**
+ * The posting's level, cross-checked with its years of experience: a stated level carries whether
+ * the years agree (within one step of the scale); with no level stated, the years give it
+ * (`fromYears`).
+ */
+export function readSeniority(norm: NormalisedText, lines: Line[], titleLine: number, hits: Hit[], requirements: RequirementOut[] = []): RequirementOut | undefined {
+  const stated = statedSeniority(norm, lines, titleLine, hits);
+  const years = requirements.filter((r) => r.kind === 'years' && r.strength !== 'preferred');
+  const need = years.length ? Math.min(...years.map((r) => Number(r.value))) : undefined;
+  if (stated) {
+    if (need !== undefined) stated.agreesWithYears = Math.abs(seniorityRank(String(stated.value)) - seniorityRank(levelOfYears(need))) <= 1;
+    return stated;
+  }
+  if (need === undefined) return undefined;
+  const r = years.find((y) => Number(y.value) === need)!;
+  const level = levelOfYears(need);
+  return { kind: 'seniority', value: level, label: SENIORITY_LABEL[level], strength: r.strength, text: r.text, line: r.line, start: r.start, end: r.end, fromYears: true };
+}
+
+function statedSeniority(norm: NormalisedText, lines: Line[], titleLine: number, hits: Hit[]): RequirementOut | undefined {
   const at = (lineNo: number, index: number, text: string, level: Seniority): RequirementOut => {
     const base = norm.lineStarts[lineNo - 1]! + index;
     const o = toOriginal(norm, base, base + text.length);

@@ -31,7 +31,7 @@ export function summaryInput(p: PostingReport): SummaryInput {
     skills: p.skills.map((k) => ({ id: k.id, dimension: k.dimension, strength: k.strength })),
   };
   if (p.fit !== undefined) s.fit = p.fit;
-  const level = p.requirements.find((r) => r.kind === 'seniority');
+  const level = p.requirements.find((r) => r.kind === 'seniority' && !r.fromYears);
   if (level) s.seniority = String(level.value);
   if (p.gaps) s.gaps = p.gaps.map((g) => ({ skillId: g.skillId, score: g.score }));
   return s;

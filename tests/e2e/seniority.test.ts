@@ -23,6 +23,12 @@ describe('seniority: read from the title, else beside a role word, on one scale'
     expect(level('Product Manager\nResponsibilities\n- Work with senior leadership on the roadmap')).toBeUndefined();
   });
 
+  it('cross-checks with the years of experience: agreement noted, and the years give the level when none is stated', () => {
+    expect(level('Senior Product Manager\nRequirements\n- 1+ years of experience')).toMatchObject({ value: 'senior', agreesWithYears: false });
+    expect(level('Staff PM\nRequirements\n- 8+ years of experience')).toMatchObject({ value: 'staff', agreesWithYears: true });
+    expect(level('Product Manager\nRequirements\n- 6+ years of product management experience')).toMatchObject({ value: 'senior', fromYears: true, text: '6+ years' });
+  });
+
   it('is a gap when the posting asks a higher level than the profile states, and the summary shows the level mix', () => {
     const d = mkdtempSync(join(tmpdir(), 'jdlens-level-'));
     const me = join(d, 'me.yaml');

@@ -177,15 +177,15 @@ describe('inputs read right', () => {
     expect(yearsFromDates(['hello'], now)).toBeUndefined();
     const d = tmp();
     const resume = join(d, 'cv.md');
-    writeFileSync(resume, '# 李雷\n## 工作经历\n### 某内容平台 · 产品经理 2019.03 – 至今\n- 负责推荐策略与 AB 实验，撰写 PRD，绘制原型\n- 竞品分析、用户调研、数据分析（SQL），推动跨团队项目管理\n- 用 ChatGPT 做过提示词工程与 RAG 知识库 Demo\n');
+    writeFileSync(resume, '# 李雷\n## 工作经历\n### 某内容平台 · 产品经理 2019.03 – 至今\n- 负责推荐策略与 AB 实验，撰写 PRD，绘制原型\n- 竞品分析、用户调研、数据分析（SQL），推动跨团队项目管理\n- 用 ChatGPT 做过提示词工程与 RAG 知识库 Demo\n- 负责产品规划与路线图，跟踪指标体系与用户增长，沟通协调，责任心强，抗压\n- 工具类产品：图片编辑工具的功能规划与迭代，主导 0 到 1 的产品孵化与 MVP 验证\n- 跟踪行业动态，善于发现和解决问题，结果导向\n');
     const r = jdlens(['analyze', fixture('postings/zh-general-pm-tools.txt'), '--resume', resume]);
     expect(r.code, r.stderr).toBe(0);
     const m = /你的优势 \((\d+)\)\n((?: {2}.*\n)+)/.exec(r.stdout);
     expect(m).not.toBeNull();
     const shown = m![2]!.split('\n').filter((l) => l.startsWith('  ✓')).length;
     const total = Number(m![1]);
-    if (total > shown) expect(m![2]).toContain(`… ${total - shown} 项未列出`);
-    else expect(shown).toBe(total);
+    expect(total).toBeGreaterThan(shown);
+    expect(m![2]).toContain(`… ${total - shown} 项未列出`);
     const j = parseReport(jdlens(['analyze', fixture('postings/zh-general-pm-tools.txt'), '--resume', resume, '--json']).stdout).postings[0];
     const years = j.requirementGaps.find((g: { kind: string }) => g.kind === 'years');
     expect(years.held).toBeGreaterThanOrEqual(7);
