@@ -43,7 +43,8 @@ writeFileSync(out, serialiseAnalyzer(createAnalyzer(loadTaxonomy(DEFAULT_TAXONOM
 process.stdout.write(`default taxonomy compiled: ${out.slice(root.length + 1)}\n`);
 
 // 3. the lexicons of every language, merged and checked
-const { readLexiconFiles, COMPILED_LEXICON } = await import('../dist/lexicon/lexicon.js');
-writeFileSync(COMPILED_LEXICON, JSON.stringify(readLexiconFiles()));
+const { readLexiconFiles, lexiconSources, COMPILED_LEXICON } = await import('../dist/lexicon/lexicon.js');
+const lexiconDoc = readLexiconFiles();
+writeFileSync(COMPILED_LEXICON, JSON.stringify({ ...lexiconDoc, sources: lexiconSources(lexiconDoc) }));
 process.stdout.write(`lexicon compiled: ${COMPILED_LEXICON.slice(root.length + 1)}\n`);
 

@@ -26,6 +26,8 @@ const PROFICIENCIES: Proficiency[] = ['expert', 'proficient', 'familiar', 'aware
 /** The merged word lists of every language. */
 export interface LexiconData {
   sha1: string;
+  /** the expressions' sources, worked out once (by the build, into the compiled lexicon) */
+  sources?: Record<string, string>;
   languages: string[];
   headings: Record<HeadingKind, string[]>;
   niceToHave: string[];
@@ -117,11 +119,17 @@ export function lexiconData(): LexiconData {
   return readLexiconFiles();
 }
 
-/** The SHA-1 of the lexicon files as they are now (names and contents, in name order). */
+const hashes = new Map<string, string>();
+
+/** The SHA-1 of the lexicon files as they are now (names and contents, in name order), once per process. */
 export function lexiconHash(dir: string = LEXICON_DIR): string {
+  const known = hashes.get(dir);
+  if (known) return known;
   const hash = createHash('sha1');
   for (const f of readdirSync(dir).filter((x) => /\.ya?ml$/i.test(x)).sort()) hash.update(f).update(readFileSync(join(dir, f)));
-  return hash.digest('hex');
+  const h = hash.digest('hex');
+  hashes.set(dir, h);
+  return h;
 }
 
 export const COMPILED_LEXICON = COMPILED;
@@ -148,7 +156,8 @@ export function termsPattern(terms: string[], flags = 'gi'): RegExp {
   const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   if (sorted.length === 0) return /(?!)/g;
   const latin = sorted.filter((t) => /^[a-z0-9]/i.test(t) && /[a-z0-9]$/i.test(t));
-  const other = sorted.filter((t) => !latin.includes(t));
+  const isLatin = new Set(latin);
+  const other = sorted.filter((t) => !isLatin.has(t));
   const alts: string[] = [];
   // \b: a word boundary (letters, digits and _), far cheaper for the regexp engine than lookarounds
   if (latin.length) alts.push(`\\b(?:${latin.map(termBody).join('|')})\\b`);
@@ -173,18 +182,34 @@ export interface CompiledLexicon {
 
 let compiled: CompiledLexicon | undefined;
 
+/** The source of every expression of a lexicon: what the build stores, so that a run only compiles. */
+export function lexiconSources(data: LexiconData): Record<string, string> {
+  const src = (terms: string[]) => termsPattern(terms).source;
+  return {
+    headings: src(HEADING_KINDS.flatMap((k) => data.headings[k])),
+    niceToHave: src(data.niceToHave),
+    notNiceToHave: src(data.notNiceToHave),
+    ...Object.fromEntries(PROFICIENCIES.map((p) => [`proficiency.${p}`, src(data.proficiency[p])])),
+    asksToKnow: src(data.asksToKnow),
+    seniority: src(SENIORITY_LEVELS.flatMap((k) => data.seniority[k])),
+    boilerplate: src(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k])),
+  };
+}
+
 export function compileLexicon(data: LexiconData): CompiledLexicon {
+  const s = data.sources ?? lexiconSources(data);
+  const re = (key: string, flags = 'gi') => new RegExp(s[key]!, flags);
   return {
     data,
-    headingTerms: termsPattern(HEADING_KINDS.flatMap((k) => data.headings[k])),
+    headingTerms: re('headings'),
     headingKinds: new Map(HEADING_KINDS.flatMap((k) => data.headings[k].map((t) => [headingKey(t), k] as [string, HeadingKind])).reverse()),
-    niceToHave: termsPattern(data.niceToHave),
-    notNiceToHave: termsPattern(data.notNiceToHave),
-    proficiency: PROFICIENCIES.map((p) => [p, termsPattern(data.proficiency[p])]),
-    asksToKnow: termsPattern(data.asksToKnow, 'i'),
-    seniority: termsPattern(SENIORITY_LEVELS.flatMap((k) => data.seniority[k])),
+    niceToHave: re('niceToHave'),
+    notNiceToHave: re('notNiceToHave'),
+    proficiency: PROFICIENCIES.map((p) => [p, re(`proficiency.${p}`)]),
+    asksToKnow: re('asksToKnow', 'i'),
+    seniority: re('seniority'),
     seniorityLevels: new Map(SENIORITY_LEVELS.flatMap((k) => data.seniority[k].map((t) => [t.toLowerCase().replace(/[\s-]+/g, ' '), k] as [string, Seniority]))),
-    boilerplate: termsPattern(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k]), 'i'),
+    boilerplate: re('boilerplate', 'i'),
   };
 }
 
@@ -200,6 +225,9 @@ export function lexicon(): CompiledLexicon {
  */
 export function headingTermsIn(text: string): { kind: HeadingKind | 'mixed'; covered: number } | undefined {
   const lx = lexicon();
+  // most headings are one term and nothing else ("岗位职责", "Requirements"): looked up, not matched
+  const exact = lx.headingKinds.get(headingKey(text.trim()));
+  if (exact) return { kind: exact, covered: 1 };
   let best: { kind: HeadingKind; len: number } | undefined;
   let duty = false;
   let required = false;
