@@ -30,13 +30,21 @@ q{quotes:none}q::before,q::after{content:none}mark{background:var(--mark);color:
 const STRENGTHS = ['required', 'duty', 'preferred', 'unknown'] as const;
 const STRENGTH_CLASS: Record<string, string> = { required: 'bar-a', duty: 'bar-b', preferred: 'bar-c', unknown: 'bar-d' };
 
+/** A chart's frame: an accessible SVG with its title, `rows` rows of bars. */
+function chartSvg(id: string, title: string, rows: number, bars: string): string {
+  const w = 720;
+  const h = rows * ROW_H + 8;
+  return `<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"><title id="${id}-t">${esc(title)}</title>${bars}</svg>`;
+}
+const ROW_H = 24;
+const CHART_W = 720;
+
 /** A horizontal bar chart: one row a bar with its label and number; the table beside it says the same. */
 function barChart(id: string, title: string, rows: { label: string; value: number; note: string }[]): string {
-  const rowH = 24;
+  const rowH = ROW_H;
   const labelW = 220;
-  const w = 720;
+  const w = CHART_W;
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const h = rows.length * rowH + 8;
   const bars = rows
     .map((r, i) => {
       const bw = Math.max(r.value > 0 ? 2 : 0, Math.round(((w - labelW - 90) * r.value) / max));
@@ -44,16 +52,15 @@ function barChart(id: string, title: string, rows: { label: string; value: numbe
       return `<g class="row" data-label="${esc(r.label)}" data-value="${r.value}"><text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(r.label)}</text><rect class="bar-a" x="${labelW}" y="${y + 4}" width="${bw}" height="${rowH - 8}" rx="2"></rect><text x="${labelW + bw + 6}" y="${y + 16}">${esc(r.note)}</text></g>`;
     })
     .join('');
-  return `<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"><title id="${id}-t">${esc(title)}</title>${bars}</svg>`;
+  return chartSvg(id, title, rows.length, bars);
 }
 
 /** Stacked bars of skills by strength (required / duty / nice-to-have / mentioned). */
 function stackChart(id: string, title: string, rows: { label: string; by: Record<string, number>; total: number }[]): string {
-  const rowH = 24;
+  const rowH = ROW_H;
   const labelW = 240;
-  const w = 720;
+  const w = CHART_W;
   const max = Math.max(1, ...rows.map((r) => r.total));
-  const h = rows.length * rowH + 8;
   const bars = rows
     .map((r, i) => {
       const y = 4 + i * rowH;
@@ -67,7 +74,7 @@ function stackChart(id: string, title: string, rows: { label: string; by: Record
       return `<g class="row" data-label="${esc(r.label)}" data-value="${r.total}"><text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(r.label)}</text>${parts}<text x="${x + 6}" y="${y + 16}">${r.total}</text></g>`;
     })
     .join('');
-  return `<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"><title id="${id}-t">${esc(title)}</title>${bars}</svg>`;
+  return chartSvg(id, title, rows.length, bars);
 }
 
 const table = (head: string[], rows: string[][], numeric: number[] = []) =>

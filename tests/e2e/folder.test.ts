@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { BIN, fixture, jdlens, parseReport } from '../helpers/cli.js';
+import { fixture, jdlens, parseReport } from '../helpers/cli.js';
 
 const FOLDER = fixture('folder');
 const tmp = () => mkdtempSync(join(tmpdir(), 'jdlens-folder-'));
@@ -135,29 +134,5 @@ describe('exports', () => {
     expect(two.stdout).toBe(one.stdout);
     expect(parseReport(two.stdout).postings.length).toBe(15);
   });
-
-  for (const [signal, exit] of [['SIGTERM', 143], ['SIGINT', 130]] as const)
-  it(`an interrupted run (${signal}) leaves no partial file and the previous report intact`, async () => {
-    const d = tmp();
-    const big = join(d, 'big.jsonl');
-    const texts = readdirSync(fixture('postings')).map((f) => readFileSync(join(fixture('postings'), f), 'utf8'));
-    // distinct texts, so that nothing is skipped as a duplicate: enough of them to take a few seconds
-    writeFileSync(big, Array.from({ length: 500 }, (_, k) => texts.map((t, i) => JSON.stringify({ id: `${k}-${i}`, text: `${t}\n#${k}` })).join('\n')).join('\n'));
-    const out = join(d, 'report.json');
-    writeFileSync(out, '{"previous": true}\n');
-    const child = spawn(process.execPath, [BIN, 'analyze', big, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (b) => (stderr += String(b)));
-    const started = Date.now();
-    while (!readdirSync(d).some((f) => f.endsWith('.tmp')) && Date.now() - started < 20_000) await new Promise((res) => setTimeout(res, 20));
-    expect(readdirSync(d).some((f) => f.endsWith('.tmp'))).toBe(true);
-    await new Promise((res) => setTimeout(res, 300));
-    child.kill(signal);
-    const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
-    expect(code).toBe(exit);
-    expect(readFileSync(out, 'utf8')).toBe('{"previous": true}\n');
-    expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(existsSync(out)).toBe(true);
-    expect(stderr).toContain(`interrupted (${signal})`);
-  });
+  // interrupted runs: the signal matrix of tests/e2e/sturdy.test.ts
 });
