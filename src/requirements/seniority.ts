@@ -1,6 +1,7 @@
 // The level a posting measures its reader against: from the title first, else from a level word
 // standing just before a role word in the body ("资深产品经理", "Senior Product Manager"), or an
-// Alibaba-style P level (P5 … P10). The words are the lexicon's, one ordered scale for all languages.
+// Alibaba-style P level (P5 … P10), or a T level (T1 … T4) where the line speaks of 职级 / level.
+// The words are the lexicon's, one ordered scale for all languages.
 import type { RequirementOut } from '../contract/report.js';
 import { SENIORITY_LEVELS, seniorityWords, type Seniority } from '../lexicon/lexicon.js';
 import type { Hit } from '../match/match.js';
@@ -20,6 +21,10 @@ export const SENIORITY_LABEL: Record<Seniority, { zh: string; en: string }> = {
 
 const P_LEVEL = /(?<![A-Za-z0-9])P(5|6|7|8|9|10)(?![0-9])/;
 const P_TO_LEVEL: Record<string, Seniority> = { '5': 'junior', '6': 'mid', '7': 'senior', '8': 'staff', '9': 'principal', '10': 'director' };
+// T levels (T1 … T4, "T3-1") mean a level only where a line says it speaks of one (职级, level)
+const T_LEVEL = /(?<![A-Za-z0-9])T([1-4])(?:[-.]\d)?(?![0-9])/;
+const T_TO_LEVEL: Record<string, Seniority> = { '1': 'junior', '2': 'mid', '3': 'senior', '4': 'principal' };
+const LEVEL_WORD = /职级|级别|\blevel\b/i;
 /** How far before a role word a level word may stand in the body: "资深", "Senior Staff". */
 const BEFORE_ROLE = 16;
 
@@ -76,6 +81,8 @@ function statedSeniority(norm: NormalisedText, lines: Line[], titleLine: number,
     if (line.isHeading || line.background) continue;
     const p = P_LEVEL.exec(line.text);
     if (p) return at(line.number, p.index, p[0], P_TO_LEVEL[p[1]!]!);
+    const t = LEVEL_WORD.test(line.text) ? T_LEVEL.exec(line.text) : null;
+    if (t) return at(line.number, t.index, t[0], T_TO_LEVEL[t[1]!]!);
   }
   return undefined;
 }

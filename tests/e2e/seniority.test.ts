@@ -20,6 +20,8 @@ describe('seniority: read from the title, else beside a role word, on one scale'
     expect(body.value).toBe('senior');
     expect(body.line).toBe(3);
     expect(level('产品经理（P7）\n岗位职责\n1、负责商业化产品').value).toBe('senior');
+    expect(level('产品经理\n岗位职责\n1、负责商业化产品\n职级：T3-1 至 T3-3').value).toBe('senior');
+    expect(level('产品经理\n岗位职责\n1、负责T2项目的交付')).toBeUndefined();
     expect(level('Product Manager\nResponsibilities\n- Work with senior leadership on the roadmap')).toBeUndefined();
   });
 
