@@ -11,6 +11,7 @@ import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
 import { round3 } from '../util.js';
 import { alternativesOf, type Classification, type Evidence } from './classify.js';
 import type { Feature } from './features.js';
+import { softmax } from './softmax.js';
 
 /** Bumped whenever the features a posting yields change meaning: a model fitted on others is stale. */
 export const FEATURE_VERSION = 4;
@@ -118,19 +119,7 @@ export function loadModel(file: string, now: { id: string; sha1: string; lexicon
   return modelFromDoc(doc, file);
 }
 
-function softmaxT(z: number[], t: number): number[] {
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - max) / t));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
-
 type Weights = { pm: number[] | undefined; kind: number[] | undefined } | undefined;
-
-/** The probability of every category, in CATEGORY_IDS order (and each feature's weights, for evidence). */
-export function categoryProbabilities(model: CategoryModel, features: Feature[], temperature = model.doc.temperature): number[] {
-  return scoreFeatures(model, features, temperature).p;
-}
 
 function scoreFeatures(model: CategoryModel, features: Feature[], temperature: number): { p: number[]; ws: Weights[] } {
   const z1 = [...model.pm.bias];
@@ -144,9 +133,14 @@ function scoreFeatures(model: CategoryModel, features: Feature[], temperature: n
     if (w.pm) for (let c = 0; c < z1.length; c++) z1[c]! += f.value * w.pm[c]!;
     if (w.kind) for (let c = 0; c < z2.length; c++) z2[c]! += f.value * w.kind[c]!;
   }
-  const pNot = softmaxT(z1, temperature)[1]!;
-  const q = softmaxT(z2, temperature);
-  return { p: CATEGORY_IDS.map((c) => (c === 'not-pm' ? pNot : (1 - pNot) * q[PM_KINDS.indexOf(c)]!)), ws };
+  return { p: combineStages(z1, z2, temperature), ws };
+}
+
+/** Every category's probability (CATEGORY_IDS order) from the two stages' scores: P(not-pm), then (1 − P(not-pm)) × P(kind). */
+export function combineStages(z1: number[], z2: number[], temperature: number): number[] {
+  const pNot = softmax(z1, temperature)[1]!;
+  const q = softmax(z2, temperature);
+  return CATEGORY_IDS.map((c) => (c === 'not-pm' ? pNot : (1 - pNot) * q[PM_KINDS.indexOf(c)]!));
 }
 
 /**

@@ -19,10 +19,11 @@ export interface LinearModel {
   bias: Float64Array;
 }
 
-export function softmax(z: ArrayLike<number>): number[] {
+/** Probabilities from scores at a temperature (1: the plain softmax). */
+export function softmax(z: ArrayLike<number>, temperature = 1): number[] {
   let max = -Infinity;
   for (let i = 0; i < z.length; i++) max = Math.max(max, z[i]!);
-  const e = Array.from(z, (v) => Math.exp(v - max));
+  const e = Array.from(z, (v) => Math.exp((v - max) / temperature));
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / s);
 }

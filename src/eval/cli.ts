@@ -2,18 +2,16 @@
 //   eval            cross-validated and in-sample figures, dimensions, coverage; nothing written
 //   eval --model F  the figures of model F as it is (no refitting): for postings it was not fitted on
 //   fit             the same figures, then writes the default taxonomy's model file
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FIT, type FitSettings } from '../classify/fitted.js';
 import { isJdlensError, JdlensError } from '../errors.js';
 import { corpusDir, readLabels } from '../fit/labels.js';
-import { analyseLabelled, asIs, dimensionsOf, fitAndMeasure, formatCategory, formatDimensions, formatMisses } from '../fit/measure.js';
-import { formatModelFile } from '../fit/fit.js';
-import { loadAnalyzer, modelPathFor, taxonomyHash } from '../taxonomy/compiled.js';
+import { analyseLabelled, asIs, dimensionsOf, featureCount, fitAndMeasure, formatCategory, formatDimensions, formatMeasured, formatMisses, stampOf, writeModel } from '../fit/measure.js';
+import { loadAnalyzer, modelPathFor } from '../taxonomy/compiled.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
-import { lexiconHash } from '../lexicon/lexicon.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const f3 = (x: number) => x.toFixed(3);
@@ -70,15 +68,11 @@ function main(): number {
   const started = Date.now();
   const rows = analyseLabelled(labels, analyzer);
   const hand = asIs(rows);
-  const stamp = { taxonomy: { id: analyzer.taxonomy.id, version: analyzer.taxonomy.version, sha1: taxonomyHash(taxonomyFile) }, lexicon: lexiconHash() };
   const shownLabels = labelsFiles.map((f) => relative(ROOT, f).split('\\').join('/'));
-  const m = fitAndMeasure(rows, stamp, shownLabels, settings);
+  const m = fitAndMeasure(rows, stampOf(analyzer, taxonomyFile), shownLabels, settings);
   out.push(`labelled postings: ${rows.length} (${labelsFiles.map((f) => relative(process.cwd(), f)).join(', ')})`);
-  out.push(`fit settings: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}; temperature ${m.temperature}; ${m.doc.stages.reduce((n, st) => n + Object.keys(st.weights).length, 0)} features`);
-  out.push('');
-  out.push(formatCategory(`category, stratified ${m.folds}-fold cross-validation (fixed folds)`, m.cv, { title: 'in-sample', m: m.inSample }));
-  out.push('');
-  out.push(`in-sample minus cross-validated accuracy: ${f3(m.inSample.accuracy - m.cv.accuracy)}`);
+  out.push(`fit settings: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}; temperature ${m.temperature}; ${featureCount(m.doc)} features`);
+  out.push('', ...formatMeasured(m, rows.length));
   out.push(`the taxonomy's hand weights on the same postings (no fitting): accuracy ${f3(hand.accuracy)}, strict ${f3(hand.strict)}, zh ${f3(hand.byLang.zh.accuracy)}, en ${f3(hand.byLang.en.accuracy)}`);
   const d = dimensionsOf(rows);
   if (d) out.push('', formatDimensions(d));
@@ -86,7 +80,7 @@ function main(): number {
   if (!values.quiet) out.push('', formatMisses(m.cv));
   if (fitting) {
     const file = values.out ? resolve(values.out) : modelPathFor(taxonomyFile);
-    writeFileSync(file, formatModelFile(m.doc));
+    writeModel(file, m.doc);
     out.push('', `model written: ${relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   process.stdout.write(`${out.join('\n')}\n`);

@@ -1,7 +1,7 @@
 // Fitting the category model on labelled postings, and measuring it honestly: stratified k-fold
 // cross-validation with a fixed fold assignment, the in-sample figures beside it.
 import type { Feature } from '../classify/features.js';
-import { DEFAULT_FIT, FEATURE_VERSION, MODEL_FORMAT, modelFromDoc, PM_KINDS, PM_STAGE_FEATURES, type FitSettings, type ModelFile, type Stage } from '../classify/fitted.js';
+import { combineStages, DEFAULT_FIT, FEATURE_VERSION, MODEL_FORMAT, PM_KINDS, PM_STAGE_FEATURES, type FitSettings, type ModelFile, type Stage } from '../classify/fitted.js';
 import { fitSoftmax, logits, type Example, type LinearModel } from '../classify/softmax.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
 import { byString } from '../util.js';
@@ -117,18 +117,9 @@ export function crossValidate(rows: Row[], s: FitSettings, k = 10): Scored[] {
   return out;
 }
 
-function softmaxT(z: number[], t: number): number[] {
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - max) / t));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
-
 /** Every category's probability (CATEGORY_IDS order) from a posting's two stage scores. */
 export function probabilities(sc: Scored, temperature: number): number[] {
-  const pNot = softmaxT(sc.z1, temperature)[1]!;
-  const q = softmaxT(sc.z2, temperature);
-  return CATEGORY_IDS.map((c) => (c === 'not-pm' ? pNot : (1 - pNot) * q[PM_KINDS.indexOf(c)]!));
+  return combineStages(sc.z1, sc.z2, temperature);
 }
 
 /**
@@ -197,4 +188,3 @@ export function formatModelFile(doc: ModelFile): string {
   return `${headText.slice(0, -2)},\n  "stages": [\n${stageText.join(',\n')}\n  ]\n}\n`;
 }
 
-export { modelFromDoc };

@@ -1,12 +1,15 @@
 // Analyse labelled postings once, then fit, cross-validate and report: what `jdlens fit` and
 // `npm run eval` print.
 import { analyze, type Analyzer } from '../analyze.js';
-import { classifyFitted, DEFAULT_FIT, type FitSettings, type ModelFile } from '../classify/fitted.js';
+import { classifyFitted, DEFAULT_FIT, modelFromDoc, type FitSettings, type ModelFile } from '../classify/fitted.js';
 import { categoryMetrics, dimensionMetrics, type CategoryMetrics, type DimensionMetrics, type Judged } from './metrics.js';
 import { readPostingFile } from '../read/input.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
-import { chooseTemperature, crossValidate, fitModelFile, modelFromDoc, probabilities, type Row, type Scored } from './fit.js';
+import { chooseTemperature, crossValidate, fitModelFile, formatModelFile, probabilities, type Row, type Scored } from './fit.js';
 import type { Labelled } from './labels.js';
+import { lexiconHash } from '../lexicon/lexicon.js';
+import { atomicFileSink } from '../report/sink.js';
+import { taxonomyHash } from '../taxonomy/compiled.js';
 
 export interface Analysed extends Row {
   /** the dimensions of the skills the report lists */
@@ -139,4 +142,32 @@ export function formatDimensions(d: DimensionMetrics): string {
 export function formatMisses(m: CategoryMetrics): string {
   if (!m.misses.length) return '';
   return ['misclassified (cross-validated):', ...m.misses.map((j) => `  ${j.file}: label ${[j.primary, ...j.also].join('/')}, predicted ${j.predicted} ${f3(j.confidence)}`)].join('\n');
+}
+
+/** What a fitted model is stamped with: the taxonomy as it is now, and the lexicon. */
+export function stampOf(analyzer: Analyzer, taxonomyFile: string): { taxonomy: ModelFile['taxonomy']; lexicon: string } {
+  return { taxonomy: { id: analyzer.taxonomy.id, version: analyzer.taxonomy.version, sha1: taxonomyHash(taxonomyFile) }, lexicon: lexiconHash() };
+}
+
+/** The report both `jdlens fit` and `npm run eval` open with: cross-validated beside in-sample, and the gap. */
+export function formatMeasured(m: Measured, postings: number): string[] {
+  return [
+    formatCategory(`category, stratified ${m.folds}-fold cross-validation (fixed folds), ${postings} postings`, m.cv, { title: 'in-sample', m: m.inSample }),
+    '',
+    `in-sample minus cross-validated accuracy: ${f3(m.inSample.accuracy - m.cv.accuracy)}`,
+  ];
+}
+
+export const featureCount = (doc: ModelFile) => doc.stages.reduce((n, st) => n + Object.keys(st.weights).length, 0);
+
+/** Writes a model file whole or not at all (a temporary file renamed over the target). */
+export function writeModel(file: string, doc: ModelFile): void {
+  const sink = atomicFileSink(file);
+  try {
+    sink.write(formatModelFile(doc));
+    sink.close();
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
 }

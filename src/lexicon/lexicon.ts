@@ -12,7 +12,7 @@ import { loadYamlFile } from '../taxonomy/yaml-file.js';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../taxonomies/lexicon/', import.meta.url));
 /** The build writes the merged lexicon here, so that a run need not parse YAML. */
-const COMPILED = fileURLToPath(new URL('../lexicon.compiled.json', import.meta.url));
+export const COMPILED_LEXICON = fileURLToPath(new URL('../lexicon.compiled.json', import.meta.url));
 
 export const HEADING_KINDS = ['duty', 'required', 'preferred', 'about', 'benefits', 'apply', 'other'] as const;
 export type HeadingKind = (typeof HEADING_KINDS)[number];
@@ -108,9 +108,9 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
 
 /** The lexicon as the build compiled it, or read from the YAML files when they changed since. */
 export function lexiconData(): LexiconData {
-  if (existsSync(COMPILED)) {
+  if (existsSync(COMPILED_LEXICON)) {
     try {
-      const doc = JSON.parse(readFileSync(COMPILED, 'utf8')) as LexiconData;
+      const doc = JSON.parse(readFileSync(COMPILED_LEXICON, 'utf8')) as LexiconData;
       if (doc.sha1 === lexiconHash()) return doc;
     } catch {
       // a broken cache is no reason to fail: read the YAML
@@ -132,9 +132,6 @@ export function lexiconHash(dir: string = LEXICON_DIR): string {
   return h;
 }
 
-export const COMPILED_LEXICON = COMPILED;
-
-// ---------------------------------------------------------------------------------------------
 // Matching: a list of terms becomes one expression. A Latin term matches whole words in any case,
 // with any spacing or hyphen between its words and an optional plural s; a Han term matches as is.
 

@@ -115,13 +115,12 @@ function senseHolds(sense: Sense, ctx: MatchContext, lineNo: number, at: number)
   }
   const line = ctx.lines[lineNo - 1];
   if (!line) return true;
-  const clause = clausesOf(line, line.text, SENSE_BREAK).near(at - ctx.norm.lineStarts[lineNo - 1]!, SENSE_NEAR).whole;
+  const clause = clausesOf(line, line.text, CLAUSE_BREAK).near(at - ctx.norm.lineStarts[lineNo - 1]!, SENSE_NEAR).whole;
   if (re.not?.test(clause)) return false;
   return re.needs ? re.needs.test(clause) : true;
 }
 
-/** A sense is read in the sentence around the alias: a longer reach than a proficiency word's. */
-const SENSE_BREAK = /[;；。!！?？]|\.\s/g;
+/** A sense is read in the sentence around the alias (the clauses proficiency words use), with a longer reach. */
 const SENSE_NEAR = 160;
 
 export interface MatchContext {

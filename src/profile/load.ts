@@ -3,7 +3,7 @@ import { SENIORITY_LEVELS } from '../lexicon/lexicon.js';
 import { seniorityRank } from '../requirements/seniority.js';
 import { aliasKey } from '../taxonomy/load.js';
 import type { Taxonomy } from '../taxonomy/types.js';
-import { profileShape, shapeProblems } from '../taxonomy/shapes.js';
+import { mergeProblems, profileShape, shapeProblems } from '../taxonomy/shapes.js';
 import { loadYamlFile, type LoadedYaml } from '../taxonomy/yaml-file.js';
 import { closest } from './suggest.js';
 import type { HeldSkill, Level, Reader } from './types.js';
@@ -111,9 +111,7 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
   for (const k of Object.keys(root)) {
     if (!['name', 'years', 'degree', 'seniority', 'domains', 'languages', 'skills'].includes(k)) fail([k], `unknown field (known: name, years, degree, seniority, domains, languages, skills)`);
   }
-  const fieldOf = (line: string) => line.replace(/^.*?:\d+: /, '').replace(/: .*$/, '');
-  const said = new Set(shape.map(fieldOf));
-  const all = [...shape, ...problems.filter((l) => ![...said].some((f) => fieldOf(l) === f || fieldOf(l).startsWith(`${f}.`)))];
+  const all = mergeProblems(shape, problems);
   if (all.length) throw new JdlensError('profile', `${y.file}: invalid profile (${all.length} problem${all.length === 1 ? '' : 's'})`, { details: all });
   return reader;
 }

@@ -30,52 +30,50 @@ q{quotes:none}q::before,q::after{content:none}mark{background:var(--mark);color:
 const STRENGTHS = ['required', 'duty', 'preferred', 'unknown'] as const;
 const STRENGTH_CLASS: Record<string, string> = { required: 'bar-a', duty: 'bar-b', preferred: 'bar-c', unknown: 'bar-d' };
 
-/** A chart's frame: an accessible SVG with its title, `rows` rows of bars. */
-function chartSvg(id: string, title: string, rows: number, bars: string): string {
-  const w = 720;
-  const h = rows * ROW_H + 8;
-  return `<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"><title id="${id}-t">${esc(title)}</title>${bars}</svg>`;
-}
 const ROW_H = 24;
 const CHART_W = 720;
+const LABEL_W = 240;
+/** Room left after the label for the bars and the number behind them. */
+const BAR_ROOM = CHART_W - LABEL_W - 90;
 
-/** A horizontal bar chart: one row a bar with its label and number; the table beside it says the same. */
-function barChart(id: string, title: string, rows: { label: string; value: number; note: string }[]): string {
-  const rowH = ROW_H;
-  const labelW = 220;
-  const w = CHART_W;
+interface ChartRow {
+  label: string;
+  /** what the row counts (the JSON report's number) */
+  value: number;
+  /** the bar's parts, by CSS class, adding up to `value` */
+  parts: [string, number][];
+  /** the text behind the bar */
+  note: string;
+}
+
+/**
+ * A horizontal bar chart, accessible (role img, a title) and drawn here: one row a label, a bar of
+ * one or more parts, and its number; the table beside every chart says the same.
+ */
+function chart(id: string, title: string, rows: ChartRow[]): string {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const bars = rows
     .map((r, i) => {
-      const bw = Math.max(r.value > 0 ? 2 : 0, Math.round(((w - labelW - 90) * r.value) / max));
-      const y = 4 + i * rowH;
-      return `<g class="row" data-label="${esc(r.label)}" data-value="${r.value}"><text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(r.label)}</text><rect class="bar-a" x="${labelW}" y="${y + 4}" width="${bw}" height="${rowH - 8}" rx="2"></rect><text x="${labelW + bw + 6}" y="${y + 16}">${esc(r.note)}</text></g>`;
+      const y = 4 + i * ROW_H;
+      let x = LABEL_W;
+      const rects = r.parts
+        .map(([cls, v]) => {
+          const bw = v > 0 ? Math.max(2, Math.round((BAR_ROOM * v) / max)) : 0;
+          const rect = bw > 0 ? `<rect class="${cls}" x="${x}" y="${y + 4}" width="${bw}" height="${ROW_H - 8}"></rect>` : '';
+          x += bw;
+          return rect;
+        })
+        .join('');
+      return `<g class="row" data-label="${esc(r.label)}" data-value="${r.value}"><text x="${LABEL_W - 8}" y="${y + 16}" text-anchor="end">${esc(r.label)}</text>${rects}<text x="${x + 6}" y="${y + 16}">${esc(r.note)}</text></g>`;
     })
     .join('');
-  return chartSvg(id, title, rows.length, bars);
+  const h = rows.length * ROW_H + 8;
+  return `<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-t" viewBox="0 0 ${CHART_W} ${h}" width="${CHART_W}" height="${h}"><title id="${id}-t">${esc(title)}</title>${bars}</svg>`;
 }
 
-/** Stacked bars of skills by strength (required / duty / nice-to-have / mentioned). */
-function stackChart(id: string, title: string, rows: { label: string; by: Record<string, number>; total: number }[]): string {
-  const rowH = ROW_H;
-  const labelW = 240;
-  const w = CHART_W;
-  const max = Math.max(1, ...rows.map((r) => r.total));
-  const bars = rows
-    .map((r, i) => {
-      const y = 4 + i * rowH;
-      let x = labelW;
-      const parts = STRENGTHS.map((s) => {
-        const bw = Math.round(((w - labelW - 60) * (r.by[s] ?? 0)) / max);
-        const rect = bw > 0 ? `<rect class="${STRENGTH_CLASS[s]}" x="${x}" y="${y + 4}" width="${bw}" height="${rowH - 8}"></rect>` : '';
-        x += bw;
-        return rect;
-      }).join('');
-      return `<g class="row" data-label="${esc(r.label)}" data-value="${r.total}"><text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(r.label)}</text>${parts}<text x="${x + 6}" y="${y + 16}">${r.total}</text></g>`;
-    })
-    .join('');
-  return chartSvg(id, title, rows.length, bars);
-}
+/** Postings per row, one bar each: "4 · 27%". */
+const shareChart = (id: string, title: string, rows: { label: string; postings: number; share: number }[]) =>
+  chart(id, title, rows.map((r) => ({ label: r.label, value: r.postings, parts: [['bar-a', r.postings]], note: `${r.postings} · ${pct(r.share)}` })));
 
 const table = (head: string[], rows: string[][], numeric: number[] = []) =>
   `<table><thead><tr>${head.map((h, i) => `<th scope="col"${numeric.includes(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
@@ -151,7 +149,7 @@ export function renderHtml(inp: HtmlInput): string {
   body.push('<main>');
   if (s) {
     body.push(`<section aria-labelledby="h-cat"><h2 id="h-cat">${esc(T.byCategory[lang])}</h2>`);
-    body.push(barChart('chart-categories', T.byCategory[lang], s.categories.map((r) => ({ label: r.label[lang], value: r.postings, note: `${r.postings} · ${pct(r.share)}` }))));
+    body.push(shareChart('chart-categories', T.byCategory[lang], s.categories.map((r) => ({ ...r, label: r.label[lang] }))));
     body.push(table([T.colCategory[lang], T.colPostings[lang], T.colShare[lang]], s.categories.map((r) => [esc(r.label[lang]), String(r.postings), pct(r.share)]), [1, 2]));
     for (const g of inp.taxonomy.subLabels) {
       const rows = (s.subLabels[g.id] ?? []).filter((r) => r.postings > 0);
@@ -163,7 +161,7 @@ export function renderHtml(inp: HtmlInput): string {
     body.push(`<section aria-labelledby="h-skills"><h2 id="h-skills">${esc(T.topSkills[lang])}</h2>`);
     body.push(`<p class="legend">${STRENGTHS.map((k) => `<span><span class="sw ${STRENGTH_CLASS[k]}" style="background:var(--${STRENGTH_CLASS[k]!.slice(4)})"></span>${esc(STRENGTH_LABEL[k][lang])}</span>`).join('')}</p>`);
     const top = s.skills.slice(0, 15);
-    body.push(stackChart('chart-skills', T.topSkills[lang], top.map((r) => ({ label: r.label[lang], by: r.byStrength, total: r.postings }))));
+    body.push(chart('chart-skills', T.topSkills[lang], top.map((r) => ({ label: r.label[lang], value: r.postings, parts: STRENGTHS.map((k) => [STRENGTH_CLASS[k]!, r.byStrength[k]] as [string, number]), note: String(r.postings) }))));
     const dims = new Map(inp.taxonomy.dimensions.map((d) => [d.id, d.label[lang]]));
     for (const d of inp.taxonomy.dimensions) {
       const rows = s.skills.filter((r) => r.dimension === d.id);
@@ -172,7 +170,7 @@ export function renderHtml(inp: HtmlInput): string {
       body.push(table([T.colSkill[lang], T.colPostings[lang], ...STRENGTHS.map((k) => STRENGTH_LABEL[k][lang])], rows.map((r) => [esc(r.label[lang]), String(r.postings), ...STRENGTHS.map((k) => String(r.byStrength[k]))]), [1, 2, 3, 4, 5]));
     }
     body.push(`<h3>${esc(T.byDimension[lang])}</h3>`);
-    body.push(barChart('chart-dimensions', T.byDimension[lang], s.dimensions.map((r) => ({ label: r.label[lang], value: r.postings, note: `${r.postings} · ${pct(r.share)}` }))));
+    body.push(shareChart('chart-dimensions', T.byDimension[lang], s.dimensions.map((r) => ({ ...r, label: r.label[lang] }))));
     body.push(table([T.colDimension[lang], T.colPostings[lang], T.colShare[lang]], s.dimensions.map((r) => [esc(r.label[lang]), String(r.postings), pct(r.share)]), [1, 2]));
     body.push('</section>');
     if (s.gaps?.length) {

@@ -40,15 +40,17 @@ export function serialiseAnalyzer(a: Analyzer, yamlText: Buffer | string): strin
  * edited one, is read and checked as usual.
  */
 export function loadAnalyzer(file: string = DEFAULT_TAXONOMY, opts: AnalyzerOptions = {}): Analyzer {
-  const analyzer = analyzerFor(file);
-  const modelFile = opts.model === false ? undefined : (opts.model ?? modelPathFor(file));
-  if (modelFile === undefined || (opts.model === undefined && !existsSync(modelFile))) return analyzer;
-  let hash: string;
+  // read and hashed once: for the compiled cache and for the model's stamp
+  let hash: string | undefined;
   try {
     hash = sha1(readFileSync(file));
   } catch {
-    throw new JdlensError('taxonomy', `${file}: cannot be read`);
+    // loadTaxonomy says why
   }
+  const analyzer = analyzerFor(file, hash);
+  const modelFile = opts.model === false ? undefined : (opts.model ?? modelPathFor(file));
+  if (modelFile === undefined || (opts.model === undefined && !existsSync(modelFile))) return analyzer;
+  if (hash === undefined) throw new JdlensError('taxonomy', `${file}: cannot be read`);
   return { ...analyzer, model: loadModel(modelFile, { id: analyzer.taxonomy.id, sha1: hash, lexicon: lexiconHash() }) };
 }
 
@@ -67,12 +69,12 @@ export function taxonomyHash(file: string): string {
   return sha1(readFileSync(file));
 }
 
-function analyzerFor(file: string): Analyzer {
+function analyzerFor(file: string, hash: string | undefined): Analyzer {
   const cached = compiledPathFor(file);
-  if (resolve(file) === resolve(DEFAULT_TAXONOMY) && existsSync(cached)) {
+  if (hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && existsSync(cached)) {
     try {
       const doc = JSON.parse(readFileSync(cached, 'utf8')) as CompiledFile;
-      if (doc.sha1 === sha1(readFileSync(file))) {
+      if (doc.sha1 === hash) {
         return { taxonomy: { ...doc.taxonomy, file }, compiled: indexPatterns(new Map(doc.patterns), doc.hanWords, doc.priorityWords ?? []) };
       }
     } catch {

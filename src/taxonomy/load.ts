@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { JdlensError } from '../errors.js';
 import type { Bilingual } from '../model.js';
-import { shapeProblems, taxonomyShape } from './shapes.js';
+import { mergeProblems, shapeProblems, taxonomyShape } from './shapes.js';
 import { loadYamlFile, type LoadedYaml } from './yaml-file.js';
 import {
   CATEGORY_IDS,
@@ -296,9 +296,7 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
     subLabels,
     file: y.file,
   };
-  const fieldOf = (line: string) => line.replace(/^.*?:\d+: /, '').replace(/: .*$/, '');
-  const said = new Set(shape.map(fieldOf));
-  const problems = [...shape, ...c.problems.filter((l) => ![...said].some((f) => fieldOf(l) === f || fieldOf(l).startsWith(`${f}.`) || fieldOf(l).startsWith(`${f}[`)))];
+  const problems = mergeProblems(shape, c.problems);
   return problems.length ? { ok: false, problems } : { ok: true, value };
 }
 

@@ -145,3 +145,14 @@ export function shapeProblems(schema: TSchema, y: LoadedYaml, style: Style): str
   }
   return out;
 }
+
+/**
+ * The shape's problems, then the loader's own checks of meaning, a field the shape already
+ * complained about (or one inside it) named once.
+ */
+export function mergeProblems(shape: string[], meaning: string[]): string[] {
+  const fieldOf = (line: string) => line.replace(/^.*?:\d+: /, '').replace(/: .*$/, '');
+  const said = shape.map(fieldOf);
+  const inside = (f: string) => said.some((s) => f === s || f.startsWith(`${s}.`) || f.startsWith(`${s}[`));
+  return [...shape, ...meaning.filter((l) => !inside(fieldOf(l)))];
+}

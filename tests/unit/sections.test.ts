@@ -17,7 +17,7 @@ describe('detectSections', () => {
   });
 
   it('reads English headings with markdown decoration', () => {
-    const text = 'Product Manager\n### Responsibilities\n* Own the roadmap\n### Requirements\n* 3+ years\n**Nice to have**\n* RAG';
+    const text = 'Product Manager\n## Responsibilities\n* Own the roadmap\n## Requirements\n* 3+ years\n**Nice to have**\n* RAG';
     expect(strengths(text)).toEqual(['unknown', 'H', 'duty', 'H', 'required', 'H', 'preferred']);
   });
 
