@@ -1,4 +1,5 @@
 import { classify, STRENGTH_FACTOR, type OwnerMentions } from './classify/classify.js';
+import { askedCandidates, keptDimensions, type AskedCandidate } from './classify/asked.js';
 import { postingFeatures, type Feature } from './classify/features.js';
 import { classifyFitted, type CategoryModel } from './classify/fitted.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
@@ -43,6 +44,8 @@ export interface Analysis {
   otherRoleLines: Set<number>;
   /** false for a text with no sign of a job posting (no role, no section, no skill, no requirement) */
   looksLikePosting: boolean;
+  /** every dimension the matching found asked, with what the fitted gate reads of it (before the gate) */
+  asked: AskedCandidate[];
 }
 
 /** The error a text that reads as no job posting gets: the CLI and folder runs say it instead of guessing. */
@@ -155,10 +158,15 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     ...[...groupHits(hits, 'skill')].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
     ...[...groupHits(hits, 'role')].map(([id, mentions]) => ({ kind: 'role' as const, id, mentions })),
   ];
-  const skills = skillsOut(taxonomy, groupHits(hits.filter((h) => !h.mention.background), 'skill'));
+  const matched = skillsOut(taxonomy, groupHits(hits.filter((h) => !h.mention.background), 'skill'));
   const subLabels = subLabelsOut(taxonomy, hits);
 
   const language = detectLanguage(norm.text);
+  // a dimension is listed only where the fitted gate reads it as asked of the reader
+  const asked = askedCandidates(matched, sections.lines, { language, hasHeadings: sections.hasHeadings });
+  const gate = analyzer.model?.doc.asked;
+  const kept = gate ? keptDimensions(gate, asked) : undefined;
+  const skills = kept ? matched.filter((s) => kept.has(s.dimension)) : matched;
   const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
   const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
   const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));
@@ -181,5 +189,5 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     skills,
     requirements,
   };
-  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features, otherRoleLines: blocks.otherRoleLines, looksLikePosting };
+  return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features, otherRoleLines: blocks.otherRoleLines, looksLikePosting, asked };
 }

@@ -9,12 +9,13 @@ import { readFileSync } from 'node:fs';
 import { JdlensError } from '../errors.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
 import { round3 } from '../util.js';
+import type { AskedModel } from './asked.js';
 import { alternativesOf, type Classification, type Evidence } from './classify.js';
 import type { Feature } from './features.js';
 import { softmax } from './softmax.js';
 
 /** Bumped whenever the features a posting yields change meaning: a model fitted on others is stale. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 export const MODEL_FORMAT = 'jdlens-category-model/2';
 
 export const PM_KINDS: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'not-pm');
@@ -33,9 +34,11 @@ export interface FitSettings {
   /** class weight = (n / (k · n_c)) ^ this: 0 leaves the mix as it is, 1 balances it fully */
   classBalance: number;
   steps: number;
+  /** L2 penalty of the gate that keeps the dimensions really asked for */
+  askedLambda: number;
 }
 
-export const DEFAULT_FIT: FitSettings = { lambda: 0.01, ownFeatureMultiple: 1, minPostings: 2, alsoShare: 0.2, classBalance: 0.5, steps: 1500 };
+export const DEFAULT_FIT: FitSettings = { lambda: 0.01, ownFeatureMultiple: 1, minPostings: 2, alsoShare: 0.2, classBalance: 0.5, steps: 1500, askedLambda: 0.03 };
 
 export interface Stage {
   name: 'pm' | 'kind';
@@ -55,7 +58,9 @@ export interface ModelFile {
   /** softmax temperature chosen on the cross-validated predictions, so that confidence means accuracy */
   temperature: number;
   stages: [Stage, Stage];
-  crossValidation?: { folds: number; accuracy: number; strict: number; ece: number };
+  crossValidation?: { folds: number; accuracy: number; strict: number; ece: number; dimensions?: { precision: number; recall: number } };
+  /** the gate that keeps the dimensions really asked for (fitted where the labels list dimensions) */
+  asked?: AskedModel;
 }
 
 interface LoadedStage {
@@ -105,6 +110,12 @@ export function loadModel(file: string, now: { id: string; sha1: string; lexicon
     if (!Array.isArray(s.bias) || s.bias.length !== s.classes.length) throw new JdlensError('model', `${file}: stage "${s.name}" needs ${s.classes.length} biases`);
     for (const [name, w] of Object.entries(s.weights ?? {})) {
       if (!Array.isArray(w) || w.length !== s.classes.length || w.some((x) => typeof x !== 'number')) throw new JdlensError('model', `${file}: stage "${s.name}": weights of "${name}" must be ${s.classes.length} numbers`);
+    }
+  }
+  if (doc.asked !== undefined) {
+    const a = doc.asked;
+    if (!a || typeof a.threshold !== 'number' || typeof a.bias !== 'number' || !a.weights || Object.values(a.weights).some((x) => typeof x !== 'number')) {
+      throw new JdlensError('model', `${file}: "asked" must hold a threshold, a bias and a number per feature`);
     }
   }
   if (doc.featureVersion !== FEATURE_VERSION) {

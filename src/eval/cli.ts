@@ -75,7 +75,10 @@ function main(): number {
   out.push('', ...formatMeasured(m, rows.length));
   out.push(`the taxonomy's hand weights on the same postings (no fitting): accuracy ${f3(hand.accuracy)}, strict ${f3(hand.strict)}, zh ${f3(hand.byLang.zh.accuracy)}, en ${f3(hand.byLang.en.accuracy)}`);
   const d = dimensionsOf(rows);
-  if (d) out.push('', formatDimensions(d));
+  if (m.cvDims) {
+    out.push('', formatDimensions(m.cvDims, `dimensions listed, the gate 10-fold cross-validated (threshold ${m.doc.asked?.threshold}; precision over acceptable, recall over labelled)`));
+    if (d) out.push(`  every matched dimension, no gate: precision ${f3(d.all.precision)}  recall ${f3(d.all.recall)} (zh ${f3(d.byLang.zh.precision)}/${f3(d.byLang.zh.recall)}, en ${f3(d.byLang.en.precision)}/${f3(d.byLang.en.recall)})`);
+  } else if (d) out.push('', formatDimensions(d));
   out.push('', coverage(rows, values.quiet));
   if (!values.quiet) out.push('', formatMisses(m.cv));
   if (fitting) {

@@ -1,5 +1,6 @@
 // Fitting the category model on labelled postings, and measuring it honestly: stratified k-fold
 // cross-validation with a fixed fold assignment, the in-sample figures beside it.
+import { askedProbability, type AskedCandidate, type AskedModel } from '../classify/asked.js';
 import type { Feature } from '../classify/features.js';
 import { combineStages, DEFAULT_FIT, FEATURE_VERSION, MODEL_FORMAT, PM_KINDS, PM_STAGE_FEATURES, type FitSettings, type ModelFile, type Stage } from '../classify/fitted.js';
 import { fitSoftmax, logits, type Example, type LinearModel } from '../classify/softmax.js';
@@ -10,6 +11,8 @@ import type { Labelled } from './labels.js';
 export interface Row {
   label: Labelled;
   features: Feature[];
+  /** the dimensions the matching found asked, before the gate (see classify/asked.ts) */
+  asked?: AskedCandidate[];
 }
 
 /** One posting's out-of-fold scores: each stage's logits. */
@@ -157,9 +160,59 @@ function stageDoc(name: Stage['name'], classes: readonly string[], st: FittedSta
   return { name, classes: [...classes], bias: Array.from(st.linear.bias, r4), weights };
 }
 
+// The gate over matched dimensions: one example per dimension a posting's matching found, labelled
+// by whether the posting's labels accept it; fitted like a stage, with two classes.
+
+/** Whether the rows can teach the gate: every one has dimension labels and candidates. */
+const gateRows = (rows: Row[]) => rows.filter((r) => r.label.acceptable && r.asked);
+
+/**
+ * A dimension is listed when the gate finds it more likely asked than not: a fixed threshold of
+ * one half, chosen by no figure (a threshold tuned on the out-of-fold scores would flatter them).
+ */
+export const ASKED_THRESHOLD = 0.5;
+
+function fitGate(rows: Row[], s: FitSettings, threshold = ASKED_THRESHOLD): AskedModel | undefined {
+  const labelled = gateRows(rows);
+  if (labelled.length === 0) return undefined;
+  const count = new Map<string, number>();
+  for (const r of labelled) for (const c of r.asked!) for (const f of c.features) count.set(f.name, (count.get(f.name) ?? 0) + 1);
+  const names = [...count].filter(([, n]) => n >= s.minPostings).map(([n]) => n).sort(byString);
+  const cols = new Map(names.map((n, i) => [n, i]));
+  const examples: Example[] = labelled.flatMap((r) =>
+    r.asked!.map((c) => ({
+      x: c.features.flatMap((f): [number, number][] => (cols.has(f.name) ? [[cols.get(f.name)!, f.value]] : [])),
+      y: r.label.acceptable!.has(c.dimension) ? [1, 0] : [0, 1],
+      weight: 1,
+    })),
+  );
+  const m = fitSoftmax(examples, cols.size, 2, s.askedLambda, s.steps);
+  const weights: Record<string, number> = {};
+  for (const [name, j] of cols) {
+    const w = r4(m.w[0]![j]! - m.w[1]![j]!);
+    if (w !== 0) weights[name] = w;
+  }
+  return { threshold, bias: r4(m.bias[0]! - m.bias[1]!), weights };
+}
+
+/** Out-of-fold gate probabilities: per row, each candidate's probability under a gate fitted without the row's fold. */
+export function crossValidateGate(rows: Row[], s: FitSettings, k = 10): (number[] | undefined)[] {
+  const folds = foldsOf(rows, k);
+  const out: (number[] | undefined)[] = rows.map(() => undefined);
+  for (let f = 0; f < k; f++) {
+    const gate = fitGate(rows.filter((_, i) => folds[i] !== f), s);
+    if (!gate) return out;
+    rows.forEach((r, i) => {
+      if (folds[i] === f && r.asked) out[i] = r.asked.map((c) => askedProbability(gate, c.features));
+    });
+  }
+  return out;
+}
+
 /** Fits on every row and writes the model document: deterministic, the same rows give the same file. */
 export function fitModelFile(rows: Row[], stamp: { taxonomy: ModelFile['taxonomy']; lexicon: string }, labelsFiles: string[], s: FitSettings = DEFAULT_FIT, temperature = 1, cv?: ModelFile['crossValidation']): ModelFile {
   const m = fit(rows, s);
+  const gate = fitGate(rows, s);
   const byCategory: Record<string, number> = {};
   for (const c of CATEGORY_IDS) byCategory[c] = rows.filter((r) => r.label.primary === c).length;
   const doc: ModelFile = {
@@ -172,12 +225,13 @@ export function fitModelFile(rows: Row[], stamp: { taxonomy: ModelFile['taxonomy
     stages: [stageDoc('pm', ['pm', 'not-pm'], m.pm), stageDoc('kind', PM_KINDS, m.kind)],
   };
   if (cv) doc.crossValidation = cv;
+  if (gate) doc.asked = gate;
   return doc;
 }
 
 /** The model document as text: one feature a line, so that a diff of two fits reads feature by feature. */
 export function formatModelFile(doc: ModelFile): string {
-  const { stages, ...head } = doc;
+  const { stages, asked, ...head } = doc;
   const stageText = stages.map((st) => {
     const { weights, ...rest } = st;
     const lines = Object.entries(weights).map(([name, w]) => `        ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
@@ -185,6 +239,12 @@ export function formatModelFile(doc: ModelFile): string {
     return `    ${restText.slice(0, -1)},\n      "weights": {\n${lines.join(',\n')}\n      }\n    }`;
   });
   const headText = JSON.stringify(head, null, 2);
-  return `${headText.slice(0, -2)},\n  "stages": [\n${stageText.join(',\n')}\n  ]\n}\n`;
+  let askedText = '';
+  if (asked) {
+    const { weights, ...rest } = asked;
+    const lines = Object.entries(weights).map(([name, w]) => `      ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
+    askedText = `,\n  "asked": ${JSON.stringify(rest).slice(0, -1)},\n    "weights": {\n${lines.join(',\n')}\n    }\n  }`;
+  }
+  return `${headText.slice(0, -2)},\n  "stages": [\n${stageText.join(',\n')}\n  ]${askedText}\n}\n`;
 }
 

@@ -5,7 +5,7 @@ import { classifyFitted, DEFAULT_FIT, modelFromDoc, type FitSettings, type Model
 import { categoryMetrics, dimensionMetrics, type CategoryMetrics, type DimensionMetrics, type Judged } from './metrics.js';
 import { readPostingFile } from '../read/input.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
-import { chooseTemperature, crossValidate, fitModelFile, formatModelFile, probabilities, type Row, type Scored } from './fit.js';
+import { ASKED_THRESHOLD, chooseTemperature, crossValidate, crossValidateGate, fitModelFile, formatModelFile, probabilities, type Row, type Scored } from './fit.js';
 import type { Labelled } from './labels.js';
 import { lexiconHash } from '../lexicon/lexicon.js';
 import { atomicFileSink } from '../report/sink.js';
@@ -25,7 +25,7 @@ export interface Analysed extends Row {
 /** read → … → report for every labelled posting: what every figure is computed from. */
 export function analyseLabelled(labels: Labelled[], analyzer: Analyzer): Analysed[] {
   return labels.map((label) => {
-    const { report, lines, coveredLines, hasHeadings, titleLine, features, otherRoleLines } = analyze(readPostingFile(label.path), analyzer);
+    const { report, lines, coveredLines, hasHeadings, titleLine, features, otherRoleLines, asked } = analyze(readPostingFile(label.path), analyzer);
     // requirement lines: inside duty/requirement sections, or, without headings, every line that
     // is not the title or about the company, benefits or applying
     const counted = lines.filter(
@@ -35,6 +35,7 @@ export function analyseLabelled(labels: Labelled[], analyzer: Analyzer): Analyse
     return {
       label,
       features,
+      asked,
       found: new Set(report.skills.map((s) => s.dimension)),
       predicted: report.category.id,
       confidence: report.category.confidence,
@@ -59,6 +60,10 @@ function judge(scored: Scored[], temperature: number): Judged[] {
 
 export interface Measured {
   cv: CategoryMetrics;
+  /** the dimensions listed when the gate is fitted without each posting's fold (undefined without dimension labels) */
+  cvFound?: Set<string>[];
+  /** their figures */
+  cvDims?: DimensionMetrics;
   inSample: CategoryMetrics;
   folds: number;
   temperature: number;
@@ -71,7 +76,13 @@ export function fitAndMeasure(rows: Row[], stamp: { taxonomy: ModelFile['taxonom
   const oof = crossValidate(rows, s, k);
   const temperature = chooseTemperature(oof);
   const cv = categoryMetrics(judge(oof, temperature));
-  const doc = fitModelFile(rows, stamp, labelsFiles, s, temperature, { folds: k, accuracy: r3(cv.accuracy), strict: r3(cv.strict), ece: r3(cv.ece) });
+  // the gate over dimensions, out of fold
+  const gateP = crossValidateGate(rows, s, k);
+  const cvFound = gateP.some((p) => p) ? rows.map((r, i) => new Set((r.asked ?? []).filter((c, j) => (gateP[i]?.[j] ?? 1) >= ASKED_THRESHOLD).map((c) => c.dimension))) : undefined;
+  const cvDims = cvFound ? dimensionsOf(rows.map((r, i) => ({ ...r, found: cvFound[i]! }))) : undefined;
+  const summary: ModelFile['crossValidation'] = { folds: k, accuracy: r3(cv.accuracy), strict: r3(cv.strict), ece: r3(cv.ece) };
+  if (cvDims) summary.dimensions = { precision: r3(cvDims.all.precision), recall: r3(cvDims.all.recall) };
+  const doc = fitModelFile(rows, stamp, labelsFiles, s, temperature, summary);
   const model = modelFromDoc(doc);
   const inSample = categoryMetrics(
     rows.map((r) => {
@@ -79,7 +90,7 @@ export function fitAndMeasure(rows: Row[], stamp: { taxonomy: ModelFile['taxonom
       return judged(r, c.id, c.confidence);
     }),
   );
-  return { cv, inSample, folds: k, temperature, doc };
+  return cvFound && cvDims ? { cv, cvFound, cvDims, inSample, folds: k, temperature, doc } : { cv, inSample, folds: k, temperature, doc };
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -89,7 +100,7 @@ export function asIs(rows: Analysed[]): CategoryMetrics {
   return categoryMetrics(rows.map((r) => judged(r, r.predicted, r.confidence)));
 }
 
-export function dimensionsOf(rows: Analysed[]): DimensionMetrics | undefined {
+export function dimensionsOf(rows: (Row & { found: Set<string> })[]): DimensionMetrics | undefined {
   const labelled = rows.filter((r) => r.label.dims);
   if (labelled.length === 0) return undefined;
   return dimensionMetrics(labelled.map((r) => ({ lang: r.label.lang, found: r.found, dims: r.label.dims!, acceptable: r.label.acceptable ?? r.label.dims! })));
@@ -127,8 +138,8 @@ export function formatCategory(title: string, m: CategoryMetrics, compare?: { ti
   return out.join('\n');
 }
 
-export function formatDimensions(d: DimensionMetrics): string {
-  const out = ['dimensions (precision over acceptable, recall over labelled)'];
+export function formatDimensions(d: DimensionMetrics, title = 'dimensions (precision over acceptable, recall over labelled)'): string {
+  const out = [title];
   const line = (name: string, c: { precision: number; recall: number; tp: number; fp: number; fn: number }) =>
     out.push(`  ${name.padEnd(26)}precision ${f3(c.precision)}  recall ${f3(c.recall)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
   line('all', d.all);
@@ -155,6 +166,9 @@ export function formatMeasured(m: Measured, postings: number): string[] {
     formatCategory(`category, stratified ${m.folds}-fold cross-validation (fixed folds), ${postings} postings`, m.cv, { title: 'in-sample', m: m.inSample }),
     '',
     `in-sample minus cross-validated accuracy: ${f3(m.inSample.accuracy - m.cv.accuracy)}`,
+    ...(m.cvDims
+      ? [`dimensions listed (the gate cross-validated): precision ${f3(m.cvDims.all.precision)} recall ${f3(m.cvDims.all.recall)}; zh ${f3(m.cvDims.byLang.zh.precision)}/${f3(m.cvDims.byLang.zh.recall)}, en ${f3(m.cvDims.byLang.en.precision)}/${f3(m.cvDims.byLang.en.recall)}`]
+      : []),
   ];
 }
 

@@ -21,6 +21,8 @@ export const BOILERPLATE_KINDS = ['benefits', 'eeo', 'about', 'apply'] as const;
 export const SENIORITY_LEVELS = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'director', 'vp'] as const;
 export type Seniority = (typeof SENIORITY_LEVELS)[number];
 export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
+export const VOICES = ['company', 'reader'] as const;
+export type Voice = (typeof VOICES)[number];
 const PROFICIENCIES: Proficiency[] = ['expert', 'proficient', 'familiar', 'aware'];
 
 /** The merged word lists of every language. */
@@ -37,6 +39,8 @@ export interface LexiconData {
   /** level words by level */
   seniority: Record<Seniority, string[]>;
   boilerplate: Record<BoilerplateKind, string[]>;
+  /** who a line speaks as: the company ("we", "我们") or to the reader ("you", "你") */
+  voice: Record<Voice, string[]>;
 }
 
 type Path = (string | number)[];
@@ -56,6 +60,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     asksToKnow: [],
     seniority: Object.fromEntries(SENIORITY_LEVELS.map((k) => [k, []])) as unknown as Record<Seniority, string[]>,
     boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
+    voice: { company: [], reader: [] },
   };
   const problems: string[] = [];
   for (const f of files) {
@@ -68,7 +73,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate', 'voice']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -100,6 +105,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     data.asksToKnow.push(...words(root.asksToKnow, ['asksToKnow']));
     if (root.seniority !== undefined) group(root.seniority, ['seniority'], SENIORITY_LEVELS, data.seniority);
     group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
+    if (root.voice !== undefined) group(root.voice, ['voice'], VOICES, data.voice);
   }
   if (problems.length) throw new JdlensError('taxonomy', `${dir}: ${problems.length} problem(s) in the lexicon`, { details: problems });
   data.sha1 = hash.digest('hex');
@@ -175,6 +181,7 @@ export interface CompiledLexicon {
   seniority: RegExp;
   seniorityLevels: Map<string, Seniority>;
   boilerplate: RegExp;
+  voice: Record<Voice, RegExp>;
 }
 
 let compiled: CompiledLexicon | undefined;
@@ -190,6 +197,7 @@ export function lexiconSources(data: LexiconData): Record<string, string> {
     asksToKnow: src(data.asksToKnow),
     seniority: src(SENIORITY_LEVELS.flatMap((k) => data.seniority[k])),
     boilerplate: src(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k])),
+    ...Object.fromEntries(VOICES.map((v) => [`voice.${v}`, src(data.voice[v])])),
   };
 }
 
@@ -207,6 +215,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     seniority: re('seniority'),
     seniorityLevels: new Map(SENIORITY_LEVELS.flatMap((k) => data.seniority[k].map((t) => [t.toLowerCase().replace(/[\s-]+/g, ' '), k] as [string, Seniority]))),
     boilerplate: re('boilerplate', 'i'),
+    voice: { company: re('voice.company', 'i'), reader: re('voice.reader', 'i') },
   };
 }
 
@@ -275,4 +284,12 @@ export function hasNiceToHave(text: string): boolean {
   const cleaned = text.replace(lx.notNiceToHave, (m) => ' '.repeat(m.length));
   lx.niceToHave.lastIndex = 0;
   return lx.niceToHave.test(cleaned);
+}
+
+/** Who a line speaks as: the company about itself ("we build …", "我们是…"), to the reader ("you will …"), or neither. */
+export function voiceOf(text: string): Voice | undefined {
+  const lx = lexicon();
+  if (lx.voice.reader.test(text)) return 'reader';
+  if (lx.voice.company.test(text)) return 'company';
+  return undefined;
 }

@@ -20,7 +20,8 @@ function kindOf(k: HeadingKind | 'mixed'): Kind {
 const PLAIN_COVER = 0.5;
 /** How much of a line marked as a heading (markdown, bold, 【】, a trailing colon) they must cover. */
 const MARKED_COVER = 0.3;
-const NUMBERED = /^\s*(?:[-*•]\s*)?(?:[(（]?\s*(\d{1,2})\s*(?:[.．,，](?!\d)|[、)）:：])|(\d{1,2})\s+(?=\S)|([①-⑳]))/;
+// "1 负责…": a number and a space open an item only before Han text ("16 weeks of leave" is no item)
+const NUMBERED = /^\s*(?:[-*•]\s*)?(?:[(（]?\s*(\d{1,2})\s*(?:[.．,，](?!\d)|[、)）:：])|(\d{1,2})\s+(?=\p{Script=Han})|([①-⑳]))/u;
 // A markdown heading or a bold line that is not a section heading names a role on a page of several.
 const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
 // contact details are background whatever the language; the words of it are the lexicon's boilerplate

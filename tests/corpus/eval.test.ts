@@ -54,14 +54,23 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
 describe('skills found against the labelled dimensions (npm run eval)', () => {
   const r = run(['--quiet']);
 
-  it('prints precision over acceptable and recall over labelled, overall, per language and per dimension', () => {
+  it('prints precision over acceptable and recall over labelled, the gate cross-validated, overall, per language and per dimension', () => {
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^dimensions listed, the gate 10-fold cross-validated \(threshold 0\.5;/m);
     const all = /^  all\s+precision ([\d.]+)\s+recall ([\d.]+)/m.exec(r.stdout);
+    const lang = (l: string) => new RegExp(`^  ${l}\\s+precision ([\\d.]+)\\s+recall ([\\d.]+)`, 'm').exec(r.stdout)!.slice(1).map(Number);
     expect(all).not.toBeNull();
-    // floors of today's figures (the skills issue's targets are 0.82 / 0.80)
-    expect(Number(all![1])).toBeGreaterThanOrEqual(0.7);
+    // the skills issue's targets, met overall and in Chinese: 0.82 / 0.80, and 0.78 in each language
+    expect(Number(all![1])).toBeGreaterThanOrEqual(0.82);
     expect(Number(all![2])).toBeGreaterThanOrEqual(0.8);
-    for (const lang of ['zh', 'en']) expect(r.stdout).toMatch(new RegExp(`^  ${lang}\\s+precision [\\d.]+\\s+recall [\\d.]+`, 'm'));
+    expect(lang('zh')[0]).toBeGreaterThanOrEqual(0.78);
+    expect(lang('zh')[1]).toBeGreaterThanOrEqual(0.78);
+    // English: floors of today's figures (0.775 / 0.782), below the 0.78 target for precision
+    expect(lang('en')[0]).toBeGreaterThanOrEqual(0.76);
+    expect(lang('en')[1]).toBeGreaterThanOrEqual(0.77);
+    // the gate earns its place: precision above that of every matched dimension
+    const plain = /every matched dimension, no gate: precision ([\d.]+)/.exec(r.stdout);
+    expect(Number(all![1])).toBeGreaterThan(Number(plain![1]));
     for (const d of ['prompt-design', 'model-lifecycle', 'search-ranking']) expect(r.stdout).toMatch(new RegExp(`^  ${d}\\s+precision`, 'm'));
     expect(figure(r.stdout, /requirement-line coverage: ([\d.]+)/)).toBeGreaterThanOrEqual(0.7);
   });

@@ -25,7 +25,7 @@ const CASES: { file: string; category: string | string[]; lang: 'zh' | 'en' | 'm
   { file: 'en-application-side-insurance-agents.txt', category: 'application-side', lang: 'en', skills: [['workflow-orchestration', 'orchestration'], ['ai-coding-tools', 'Cursor']] },
   { file: 'en-traditional-ai-recommendations.txt', category: 'traditional-ai', lang: 'en', skills: [['recommendation-systems', 'recommendation'], ['ml-dl-basics', 'machine-learning']] },
   { file: 'en-general-pm-esignature.txt', category: 'general-pm', lang: 'en', skills: [['product-planning', 'roadmap'], ['user-research', 'research']] },
-  { file: 'en-not-pm-ml-engineer.txt', category: 'not-pm', lang: 'en', skills: [['ml-dl-basics', 'machine learning'], ['data-analysis-sql', 'SQL']] },
+  { file: 'en-not-pm-ml-engineer.txt', category: 'not-pm', lang: 'en', skills: [['ml-dl-basics', 'machine learning'], ['python-coding', 'Python']] },
 ];
 
 describe('jdlens analyze on fixture postings', () => {

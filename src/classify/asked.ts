@@ -1,0 +1,84 @@
+// Which matched dimensions a posting really asks for. A word of a dimension in a posting is not
+// always a thing asked of the reader: one mention in a paragraph where the company speaks of itself
+// ("we build AI agents for insurers") is not, three in the requirements are. A small fitted model
+// (logistic regression over the same labelled postings, cross-validated) weighs what the reading
+// already knows of each dimension's mentions — how many, where (requirement, duty, nice-to-have,
+// body text), in list items or long prose, in whose voice — and keeps a dimension only when it is
+// more likely asked than not, at the threshold that served best out of fold.
+import type { Line, PostingLanguage } from '../model.js';
+import type { SkillOut } from '../report/types.js';
+import { voiceOf } from '../lexicon/lexicon.js';
+import type { Feature } from './features.js';
+
+/** One dimension the matching found in what a posting asks, with what the gate reads of it. */
+export interface AskedCandidate {
+  dimension: string;
+  features: Feature[];
+}
+
+/** The fitted gate, as the model file keeps it: a logit per feature, and the threshold it keeps at. */
+export interface AskedModel {
+  /** the probability at or above which a dimension is listed */
+  threshold: number;
+  bias: number;
+  weights: Record<string, number>;
+}
+
+// a list item: a bullet, or a number or letter that opens the line
+const LIST_ITEM = /^\s*(?:[-*•●·▪◆▸►✓✔+]|[(（]?\d{1,2}\s*[.、)）,，:：．]|[①-⑳]|[a-zA-Z][.)]\s)/;
+/** A line longer than this is prose (a paragraph), not an item. */
+const PROSE = 200;
+
+const log2p = (n: number) => Math.log2(1 + n);
+
+/**
+ * What the gate reads of each dimension the listed skills fall in: the number of mentions, skills
+ * and lines (log-scaled), the strengths they stand at, the share of their lines that are list
+ * items, long prose, or in the company's own voice, whether a proficiency word comes with them,
+ * the posting's language and shape, and the dimension itself (alone and by language).
+ */
+export function askedCandidates(skills: SkillOut[], lines: Line[], shape: { language: PostingLanguage; hasHeadings: boolean }): AskedCandidate[] {
+  const byDim = new Map<string, SkillOut[]>();
+  for (const s of skills) {
+    const g = byDim.get(s.dimension);
+    if (g) g.push(s);
+    else byDim.set(s.dimension, [s]);
+  }
+  const out: AskedCandidate[] = [];
+  for (const [dimension, group] of [...byDim].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const mentions = group.flatMap((s) => s.mentions);
+    const lineNumbers = [...new Set(mentions.map((m) => m.line))];
+    const texts = lineNumbers.map((n) => lines[n - 1]?.text ?? '');
+    const strengths = new Set(mentions.map((m) => m.strength));
+    const share = (test: (t: string) => boolean) => texts.filter(test).length / texts.length;
+    const f: Feature[] = [
+      { name: `dim:${dimension}`, value: 1 },
+      { name: `dim:${dimension}@${shape.language}`, value: 1 },
+      { name: `lang:${shape.language}`, value: 1 },
+      { name: 'mentions', value: log2p(mentions.length) },
+      { name: 'skills', value: log2p(group.length) },
+      { name: 'lines', value: log2p(lineNumbers.length) },
+      { name: 'list-items', value: share((t) => LIST_ITEM.test(t)) },
+      { name: 'prose', value: share((t) => t.length > PROSE) },
+      { name: 'company-voice', value: share((t) => voiceOf(t) === 'company') },
+    ];
+    for (const s of [...strengths].sort()) f.push({ name: `at:${s}`, value: 1 });
+    if (strengths.size === 1 && strengths.has('unknown')) f.push({ name: 'at:unknown-only', value: 1 });
+    if (shape.hasHeadings) f.push({ name: 'shape:headings', value: 1 });
+    if (mentions.some((m) => m.proficiency)) f.push({ name: 'proficiency', value: 1 });
+    out.push({ dimension, features: f });
+  }
+  return out;
+}
+
+/** The probability that a candidate dimension is asked for, under the fitted gate. */
+export function askedProbability(model: AskedModel, features: Feature[]): number {
+  let z = model.bias;
+  for (const f of features) z += (model.weights[f.name] ?? 0) * f.value;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The dimensions the gate keeps. */
+export function keptDimensions(model: AskedModel, candidates: AskedCandidate[]): Set<string> {
+  return new Set(candidates.filter((c) => askedProbability(model, c.features) >= model.threshold).map((c) => c.dimension));
+}
