@@ -107,7 +107,7 @@ export function readText(text: string, analyzer: Analyzer, allTokens = false): R
   const norm = normalise(text);
   const sections = detectSections(norm.text.split('\n'));
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
-  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only });
+  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey });
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
   const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine, writtenLines }, compiled);
   return { norm, sections, tokens, hits, writtenLines };

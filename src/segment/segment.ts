@@ -48,6 +48,11 @@ export interface SegmentOptions {
   priorityWords?: Iterable<string>;
   /** segment only what can be part of a hit; every token when absent */
   only?: TokenFilter;
+  /**
+   * Whether a Latin key is an alias word's: a joined camel-case word ("PromptEngineering") whose
+   * key is none is read as its parts. Without it, every word stays whole.
+   */
+  aliasWord?: (key: string) => boolean;
 }
 
 /**
@@ -128,7 +133,7 @@ export function segment(norm: NormalisedText, options: SegmentOptions): Token[] 
   let h = 0;
   for (const run of runs) {
     if (run.han) hanTokens(text, run, hanWords[h++]!, tokens);
-    else latinTokens(text.slice(run.start, run.end), run.start, run.line, tokens, only);
+    else latinTokens(text.slice(run.start, run.end), run.start, run.line, tokens, only, options.aliasWord);
   }
   return tokens;
 }
@@ -199,15 +204,34 @@ function tokenizeLatin(run: string): string[] {
 // "_" is a joiner between alias words: a token of underscores only is kept, or two words around it would meet
 const UNDERSCORES = /^_+$/;
 
-function latinTokens(run: string, offset: number, line: number, out: Token[], only: TokenFilter | undefined): void {
+// Where a joined word changes case: "PromptEngineering" → Prompt|Engineering, "LLMOps" → LLM|Ops
+// (an upper-case run before a capitalised word of two letters or more: "LLMs", "APIs" stay whole).
+const CAMEL_CUT = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})/g;
+const CAMEL = /[a-z][A-Z]|[A-Z][A-Z][a-z]{2}/;
+
+function latinTokens(run: string, offset: number, line: number, out: Token[], only: TokenFilter | undefined, aliasWord: ((key: string) => boolean) | undefined): void {
   let cursor = 0;
   for (const word of tokenizeLatin(run)) {
     const at = run.indexOf(word, cursor);
     if (at < 0) continue;
     cursor = at + word.length;
     const key = latinKey(word);
+    // a joined camel-case word no alias names whole is read as its parts ("PromptEngineering")
+    if (aliasWord && !aliasWord(key) && CAMEL.test(word)) {
+      camelTokens(word, offset + at, line, out, only);
+      continue;
+    }
     if (only && !only.latinKey(key) && !UNDERSCORES.test(word)) continue;
     out.push({ text: word, key, script: 'latin', start: offset + at, end: offset + cursor, line });
+  }
+}
+
+function camelTokens(word: string, offset: number, line: number, out: Token[], only: TokenFilter | undefined): void {
+  let from = 0;
+  for (const part of word.split(CAMEL_CUT)) {
+    const key = latinKey(part);
+    if (!only || only.latinKey(key)) out.push({ text: part, key, script: 'latin', start: offset + from, end: offset + from + part.length, line });
+    from += part.length;
   }
 }
 

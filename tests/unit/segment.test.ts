@@ -8,6 +8,24 @@ const seg = (text: string, userWords: string[] = []) => {
 };
 
 describe('segment', () => {
+  it('reads a joined camel-case word no alias names whole as its parts, with their own offsets', () => {
+    const n = normalise('精通PromptEngineering, LLMOps and ChatGPT; LLMs and APIs stay whole');
+    const words = new Set(['prompt', 'engin', 'llm', 'op', 'chatgpt', 'api']);
+    const only = { hanReach: () => undefined, latinKey: (k: string) => words.has(k) };
+    const tokens = segment(n, { userWords: [], only, aliasWord: only.latinKey });
+    for (const t of tokens) expect(n.text.slice(t.start, t.end)).toBe(t.text);
+    const texts = tokens.map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(['Prompt', 'Engineering', 'LLM', 'Ops', 'LLMs', 'APIs']));
+    // an alias that names the joined word keeps it whole
+    expect(texts).toContain('ChatGPT');
+    expect(texts).not.toContain('Chat');
+    // the same parts whether or not segmentation leaves out what cannot match
+    const all = segment(n, { userWords: [], aliasWord: only.latinKey }).map((t) => t.text);
+    expect(all).toEqual(expect.arrayContaining(['Prompt', 'Engineering', 'LLM', 'Ops']));
+    // without alias words to ask, a joined word stays whole
+    expect(segment(n, { userWords: [] }).map((t) => t.text)).toContain('PromptEngineering');
+  });
+
   it('keeps Latin words whole inside Chinese text', () => {
     const { tokens } = seg('熟悉Prompt工程和RAG架构');
     const texts = tokens.map((t) => t.text);
