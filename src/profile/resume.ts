@@ -6,7 +6,8 @@ import type { Reader } from './types.js';
 
 /**
  * What a résumé shows: it goes through the same read → normalise → segment → match as a posting;
- * every skill it evidences counts as held (level 2) with the line that proves it, and its years
+ * every skill it evidences counts as held (level 2) with the line that proves it, and so do the
+ * skills those show (the taxonomy's `shows`); its years
  * of experience and highest degree are read like a posting's requirements.
  */
 export function readResume(resume: SourceText, analyzer: Analyzer): Reader {
@@ -19,6 +20,13 @@ export function readResume(resume: SourceText, analyzer: Analyzer): Reader {
     if (!def || def.signalOnly) continue;
     reader.skills.set(h.owner, { id: h.owner, level: 2, from: 'resume', evidence: `${h.mention.line}: ${h.mention.context}` });
     if (def.dimension === 'domain-expertise') reader.domains.push(...[...def.aliases.zh, ...def.aliases.en].map((a) => a.toLowerCase()));
+  }
+  // a résumé tells what its writer built: building with a skill shows the skills it rests on
+  // (an LLM-powered assistant shipped shows how LLMs work), with the same line as evidence
+  for (const held of [...reader.skills.values()]) {
+    for (const id of skillDefs.get(held.id)?.shows ?? []) {
+      if (!reader.skills.has(id)) reader.skills.set(id, { id, level: 2, from: 'resume', evidence: held.evidence! });
+    }
   }
   const reqs = extractRequirements(norm, sections.lines);
   const years = [...reqs.filter((r) => r.kind === 'years').map((r) => Number(r.value)), ...[yearsFromDates(sections.lines.map((l) => l.text))].filter((y) => y !== undefined)];

@@ -224,8 +224,17 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       signalOnly: c.bool(o.signalOnly, [...p, 'signalOnly']),
       knowledge: c.bool(o.knowledge, [...p, 'knowledge']),
       ...senses(o.senses, [...p, 'senses'], aliases),
+      ...(Array.isArray(o.shows) ? { shows: o.shows.filter((x): x is string => typeof x === 'string') } : {}),
     };
   });
+  // what a skill shows must be other skills of this taxonomy
+  const skillIds = new Set(skills.map((s) => s.id));
+  skills.forEach((s, i) =>
+    (s.shows ?? []).forEach((x, j) => {
+      if (!skillIds.has(x)) c.fail(['skills', i, 'shows', j], `unknown skill "${x}"`);
+      else if (x === s.id) c.fail(['skills', i, 'shows', j], 'a skill cannot show itself');
+    }),
+  );
 
   const roles: RoleMarker[] = c.list(root.roles, ['roles'], true).map((raw, i) => {
     const p: Path = ['roles', i];

@@ -36,6 +36,7 @@ function shapes() {
       signalOnly: Type.Optional(Type.Boolean()),
       knowledge: Type.Optional(Type.Boolean()),
       senses: Type.Optional(Type.Record(Type.String(), Sense)),
+      shows: Type.Optional(Type.Array(Text)),
     },
     { additionalProperties: false },
   );

@@ -50,6 +50,11 @@ export interface Skill {
    * it (熟悉/理解/原理/experience with …), not where it only names the topic ("基于大模型打造…")
    */
   knowledge: boolean;
+  /**
+   * skills that hands-on experience with this one shows on a résumé: who built an LLM-powered
+   * assistant knows how LLMs work (ids of other skills)
+   */
+  shows?: string[];
 }
 
 /** A role marker: words in a title or body that say what kind of job it is (PM, engineer …). */

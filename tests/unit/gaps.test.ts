@@ -5,7 +5,10 @@ import { computeGaps, gapScore, impliedLevel } from '../../src/gaps/gaps.js';
 import { validateProfile } from '../../src/profile/load.js';
 import { readResume } from '../../src/profile/resume.js';
 import type { Reader } from '../../src/profile/types.js';
-import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_TAXONOMY, loadTaxonomy } from '../../src/taxonomy/load.js';
 import { parseYamlText } from '../../src/taxonomy/yaml-file.js';
 
 const tax = loadTaxonomy();
@@ -121,5 +124,28 @@ describe('résumés', () => {
     expect(zh.degree).toBe('bachelor');
     expect(zh.skills.get('prompt-engineering')).toMatchObject({ level: 2, from: 'resume' });
     expect(zh.skills.get('rag-knowledge')?.evidence).toMatch(/^4: /);
+  });
+
+  it('count what built work shows: an LLM-powered product shipped shows how LLMs work, with its line', () => {
+    const en = readResume({ source: 'cv.md', text: '# Lin\n## Experience\n- Built an LLM-powered writing assistant used by 40k people\n- Owned the evaluation pipeline for answer quality' }, analyzer);
+    expect(en.skills.get('ai-app-development')?.evidence).toMatch(/^3: /);
+    expect(en.skills.get('model-evaluation')?.evidence).toMatch(/^4: /);
+    expect(en.skills.get('llm-principles')).toMatchObject({ level: 2, from: 'resume' });
+    expect(en.skills.get('llm-principles')?.evidence).toMatch(/^3: .*LLM-powered/);
+    // nothing is shown that no line evidences
+    const plain = readResume({ source: 'cv.md', text: '# Lin\n- Wrote PRDs and ran user interviews' }, analyzer);
+    expect(plain.skills.has('llm-principles')).toBe(false);
+  });
+
+  it('a taxonomy whose skill shows an unknown skill is refused with file and line', () => {
+    const bad = readFileSync(DEFAULT_TAXONOMY, 'utf8').replace('    shows: [llm-principles]\n', '    shows: [llm-principle]\n');
+    const dir = mkdtempSync(join(tmpdir(), 'jdlens-shows-'));
+    writeFileSync(join(dir, 't.yaml'), bad);
+    expect(() => loadTaxonomy(join(dir, 't.yaml'))).toThrow(JdlensError);
+    try {
+      loadTaxonomy(join(dir, 't.yaml'));
+    } catch (e) {
+      expect((e as JdlensError).details.join('\n')).toMatch(/t\.yaml:\d+: skills\[\d+\]\.shows\[0\]: unknown skill "llm-principle"/);
+    }
   });
 });
