@@ -216,19 +216,23 @@ function latinTokens(run: string, offset: number, line: number, out: Token[], on
     if (at < 0) continue;
     cursor = at + word.length;
     const key = latinKey(word);
-    // a joined camel-case word no alias names whole is read as its parts ("PromptEngineering")
+    // a joined camel-case word no alias names whole, made only of alias words, is read as its
+    // parts ("PromptEngineering"); a name with other parts stays whole ("NoSQL" is no SQL, "CodeBuddy")
     if (aliasWord && !aliasWord(key) && CAMEL.test(word)) {
-      camelTokens(word, offset + at, line, out, only);
-      continue;
+      const parts = word.split(CAMEL_CUT);
+      if (parts.every((p) => aliasWord(latinKey(p)))) {
+        camelTokens(parts, offset + at, line, out, only);
+        continue;
+      }
     }
     if (only && !only.latinKey(key) && !UNDERSCORES.test(word)) continue;
     out.push({ text: word, key, script: 'latin', start: offset + at, end: offset + cursor, line });
   }
 }
 
-function camelTokens(word: string, offset: number, line: number, out: Token[], only: TokenFilter | undefined): void {
+function camelTokens(parts: string[], offset: number, line: number, out: Token[], only: TokenFilter | undefined): void {
   let from = 0;
-  for (const part of word.split(CAMEL_CUT)) {
+  for (const part of parts) {
     const key = latinKey(part);
     if (!only || only.latinKey(key)) out.push({ text: part, key, script: 'latin', start: offset + from, end: offset + from + part.length, line });
     from += part.length;

@@ -9,8 +9,8 @@ const seg = (text: string, userWords: string[] = []) => {
 
 describe('segment', () => {
   it('reads a joined camel-case word no alias names whole as its parts, with their own offsets', () => {
-    const n = normalise('精通PromptEngineering, LLMOps and ChatGPT; LLMs and APIs stay whole');
-    const words = new Set(['prompt', 'engin', 'llm', 'op', 'chatgpt', 'api']);
+    const n = normalise('精通PromptEngineering, LLMOps and ChatGPT; LLMs and APIs stay whole, and so do NoSQL and CodeBuddy');
+    const words = new Set(['prompt', 'engin', 'llm', 'op', 'chatgpt', 'api', 'sql', 'code']);
     const only = { hanReach: () => undefined, latinKey: (k: string) => words.has(k) };
     const tokens = segment(n, { userWords: [], only, aliasWord: only.latinKey });
     for (const t of tokens) expect(n.text.slice(t.start, t.end)).toBe(t.text);
@@ -19,6 +19,9 @@ describe('segment', () => {
     // an alias that names the joined word keeps it whole
     expect(texts).toContain('ChatGPT');
     expect(texts).not.toContain('Chat');
+    // a joined name with a part that is no alias word stays whole: NoSQL is no SQL
+    expect(texts).not.toContain('SQL');
+    expect(texts).not.toContain('Code');
     // the same parts whether or not segmentation leaves out what cannot match
     const all = segment(n, { userWords: [], aliasWord: only.latinKey }).map((t) => t.text);
     expect(all).toEqual(expect.arrayContaining(['Prompt', 'Engineering', 'LLM', 'Ops']));
