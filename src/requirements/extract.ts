@@ -31,8 +31,22 @@ function degreeOf(word: string): string | undefined {
   return undefined;
 }
 
+const HAN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
+
+/** A count as written: digits, Chinese numerals up to 99 (三, 十, 十二, 二十) or an English number word. */
+export function countOf(word: string): number {
+  if (/^\d+$/.test(word)) return Number(word);
+  const w = word.toLowerCase();
+  if (w in WORD_NUMBERS) return WORD_NUMBERS[w]!;
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(word);
+  if (!m || (!m[2] && m[3]) || word === '') return NaN;
+  if (!m[2]) return HAN_DIGITS[m[1]!]!;
+  return (m[1] ? HAN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? HAN_DIGITS[m[3]]! : 0);
+}
+
 const minYears = (m: RegExpExecArray): number | undefined => {
-  const n = Number(m[1]);
+  const n = countOf(m[1] ?? m[2] ?? '');
   return Number.isFinite(n) && n > 0 && n <= 30 ? n : undefined;
 };
 
@@ -41,7 +55,7 @@ const RULES: Rule[] = [
     kind: 'years',
     hint: /年/,
     // 3年以上 / 3 年及以上 / 至少1年 / 3-5年 … 经验 ; not 2023年
-    re: /(?<![\w.])(\d{1,2})\s*(?:[-~～–—到至]\s*\d{1,2}\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,40}(?:经验|经历|工作|背景|从业))/g,
+    re: /(?:(?<![\w.])(\d{1,2})|(?<![一二两三四五六七八九十])([一二两三四五六七八九十]{1,3}))\s*(?:[-~～–—到至]\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,40}(?:经验|经历|工作|背景|从业))/g,
     value: minYears,
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
@@ -49,6 +63,14 @@ const RULES: Rule[] = [
     kind: 'years',
     hint: /year/i,
     re: /(?<![\w.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi,
+    value: minYears,
+    label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
+  },
+  {
+    kind: 'years',
+    hint: /year/i,
+    // "two years of experience", "five or more years in product": a number word, with experience near
+    re: /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|or more|plus)?\s*(?:(?:[-–—~]|to)\s*\w+\s*)?years?\b(?=[^.;]{0,60}\b(?:experience|background|working|track record)\b)/gi,
     value: minYears,
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
@@ -68,7 +90,7 @@ const RULES: Rule[] = [
   {
     kind: 'language',
     hint: /英语|英文|english|mandarin|chinese/i,
-    re: /(英语|英文)(?:可作为工作语言|流利|读写|听说读写|口语|能力)|(?:fluent|fluency|proficien(?:t|cy)|communication)\s+(?:in\s+)?(English|Mandarin|Chinese)(?:\s+and\s+(?:English|Mandarin|Chinese))?|(English|Mandarin|Chinese)\s+(?:fluency|proficiency|is required|as a working language)/gi,
+    re: /(英语|英文)(?:可作为工作语言|作为工作语言|为工作语言|工作语言|流利|读写|听说读写|口语|能力)|(?:fluent|fluency|proficien(?:t|cy)|communication)\s+(?:in\s+)?(English|Mandarin|Chinese)(?:\s+and\s+(?:English|Mandarin|Chinese))?|(English|Mandarin|Chinese)\s+(?:fluency|proficiency|is required|as a working language)/gi,
     value: (m) => (/英|english/i.test(m[0]) ? 'english' : 'chinese'),
     label: (v) => (v === 'english' ? { zh: '英语工作能力', en: 'Working English' } : { zh: '中文工作能力', en: 'Working Chinese' }),
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/normalise/normalise.js';
-import { extractRequirements, minimumDegree } from '../../src/requirements/extract.js';
+import { countOf, extractRequirements, minimumDegree } from '../../src/requirements/extract.js';
 import { detectSections } from '../../src/sections/sections.js';
 
 const reqs = (text: string) => {
@@ -16,6 +16,20 @@ describe('structured requirements', () => {
     expect(reqs('团队成立于 2023 年').filter((r) => r.kind === 'years')).toEqual([]);
   });
 
+  it('reads years written in Chinese numerals and English number words, with experience near', () => {
+    const years = (t: string) => reqs(`PM\n任职要求\n${t}`).filter((r) => r.kind === 'years').map((r) => r.value);
+    expect(years('6.三年及以上产品策划工作经验。')).toEqual([3]);
+    expect(years('两年以上B端产品经验')).toEqual([2]);
+    expect(years('十年以上从业经验')).toEqual([10]);
+    expect(years('二十年以上行业经验')).toEqual([20]);
+    expect(years('* Two years of experience in B2B SaaS')).toEqual([2]);
+    // a number word with no experience near is no requirement; nor is 一年一度
+    expect(years('* We grew threefold in two years.')).toEqual([]);
+    expect(years('一年一度的黑客松')).toEqual([]);
+    expect(countOf('二十五')).toBe(25);
+    expect(countOf('十十')).toBeNaN();
+  });
+
   it('reads degrees and takes the lowest required one as the minimum', () => {
     const r = reqs('PM\n任职要求\n本科及以上学历,硕士优先');
     expect(r.filter((x) => x.kind === 'degree').map((x) => x.value)).toEqual(['bachelor', 'master']);
@@ -28,6 +42,7 @@ describe('structured requirements', () => {
     expect(r.find((x) => x.kind === 'major')?.value).toBe('计算机、人工智能');
     expect(r.find((x) => x.kind === 'language')?.value).toBe('english');
     expect(r.find((x) => x.kind === 'industry')?.value).toBe('电商');
+    expect(reqs('PM\n任职要求\n3、英语作为工作语言。').find((x) => x.kind === 'language')?.value).toBe('english');
   });
 
   it('slices its evidence exactly out of the original text', () => {
