@@ -35,6 +35,15 @@ describe('sections that hold on postings nobody here wrote', () => {
     }
   });
 
+  it('English headings of benefits, the company, diversity and "who are you" take their kind from their words', () => {
+    const r = strengths('Product Manager\n### Who are you?\n* 5+ years in product\n### _What we have for you:_\n* Flexible hours\n_ **About Acme:**_\nAcme builds tools\n** _Our Commitment to Diversity Equity and Inclusion:_**\nWe hire widely');
+    expect(r).toEqual(['unknown', 'H', 'required', 'H', 'bg', 'H', 'bg', 'H', 'bg']);
+  });
+
+  it('a number and a space open an item only before Chinese text: "16 weeks of leave" is no list item', () => {
+    expect(strengths('PM\n## Benefits\n* 16 weeks of paid parental leave\n* Health insurance')).toEqual(['unknown', 'H', 'bg', 'bg']);
+  });
+
   it('a heading the lexicon cannot name ends the company text before it', () => {
     expect(strengths('PM\n## 工作性质\n全职\n## 数据平台组\n- 负责指标体系')).toEqual(['unknown', 'H', 'bg', 'unknown', 'unknown']);
   });
@@ -46,6 +55,13 @@ describe('sections that hold on postings nobody here wrote', () => {
 });
 
 describe('word senses: an ambiguous alias counts only where its clause means it', () => {
+  it('data sets and compute belong to models only near a model word', () => {
+    expect(skillIds('Product Manager\nRequirements\n- Experience curating datasets for model training')).toContain('training-data');
+    expect(skillIds('Product Manager\nRequirements\n- Basic SQL, able to query multiple data sets')).not.toContain('training-data');
+    expect(skillIds('Product Manager\nRequirements\n- Understanding of GPU compute for LLM inference')).toContain('ai-infra-mlops');
+    expect(skillIds('Product Manager\nRequirements\n- Background in cloud computing and storage')).not.toContain('ai-infra-mlops');
+  });
+
   it('部署 is model deployment near a model word, not for smart contracts', () => {
     expect(skillIds('产品经理\n岗位职责\n1、负责把训练好的模型部署到线上并监控效果')).toContain('deployment-inference');
     expect(skillIds('产品经理\n岗位职责\n1、负责智能合约的部署与升级')).not.toContain('deployment-inference');
