@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { JdlensError } from '../../src/errors.js';
 import { loadTaxonomy, SEED_RE, validateTaxonomy } from '../../src/taxonomy/load.js';
 import { CATEGORY_IDS } from '../../src/taxonomy/types.js';
+import { sameWordForm, segmentPhrase } from '../../src/segment/segment.js';
 import { parseYamlText } from '../../src/taxonomy/yaml-file.js';
 import { skillYaml, taxonomyYaml } from '../helpers/taxonomy.js';
 
@@ -115,5 +116,24 @@ describe('the JSON contract', () => {
     const { readFileSync } = await import('node:fs');
     const { reportSchema } = await import('../../src/contract/report.js');
     expect(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')).toBe(`${JSON.stringify(reportSchema(), null, 2)}\n`);
+  });
+});
+
+describe('the default taxonomy lists no inflection by hand', () => {
+  it('no English alias is a word form of another alias of the same skill, role or sub-label (matching already joins them)', () => {
+    const t = loadTaxonomy();
+    const owners = [...t.skills, ...t.roles, ...t.subLabels.flatMap((g) => g.values)].map((o) => ({ id: o.id, en: o.aliases.en }));
+    const same: string[] = [];
+    for (const o of owners) {
+      const units = o.en.map((a) => segmentPhrase(a));
+      for (let i = 0; i < o.en.length; i++) {
+        for (let j = i + 1; j < o.en.length; j++) {
+          const a = units[i]!;
+          const b = units[j]!;
+          if (a.length === b.length && a.every((u, k) => u.script === 'latin' && u.key === b[k]!.key && sameWordForm(u.word, b[k]!.word, u.key))) same.push(`${o.id}: ${o.en[i]} = ${o.en[j]}`);
+        }
+      }
+    }
+    expect(same).toEqual([]);
   });
 });
