@@ -30,12 +30,13 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
     expect(o).toMatch(/^  category\s+precision recall\s+f1\s+support\s+recall-zh\s+recall-en$/m);
     expect(o).toMatch(/^  confusion \(rows: label, columns: predicted\)$/m);
     expect(o).toMatch(/^  reliability \(confidence bin: postings, mean confidence, accuracy\)$/m);
-    // the figures measured when the model was last fitted, as floors: a change that loses accuracy on
-    // postings the model did not see fails here (the issue's targets, 0.90 / 0.87 / 0.80, are not met yet)
-    expect(row(o, 'accuracy (primary or also)').cv).toBeGreaterThanOrEqual(0.82);
-    expect(row(o, 'strict (primary only)').cv).toBeGreaterThanOrEqual(0.72);
-    expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.84);
-    expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.79);
+    // floors a little under the figures measured when the model was last fitted (0.871, 0.791, zh 0.879,
+    // en 0.862; one posting moves a language's figure by 0.01): a change that loses accuracy on postings
+    // the model did not see fails here (the issue's targets, 0.90 / 0.87 / 0.80, are not met yet)
+    expect(row(o, 'accuracy (primary or also)').cv).toBeGreaterThanOrEqual(0.85);
+    expect(row(o, 'strict (primary only)').cv).toBeGreaterThanOrEqual(0.77);
+    expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.85);
+    expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.84);
     expect(row(o, 'expected calibration error').cv).toBeLessThanOrEqual(0.08);
     // in-sample figures stand beside them, and say how much the model memorises
     expect(row(o, 'accuracy (primary or also)').inSample).toBeGreaterThanOrEqual(row(o, 'accuracy (primary or also)').cv);
@@ -60,14 +61,13 @@ describe('skills found against the labelled dimensions (npm run eval)', () => {
     const all = /^  all\s+precision ([\d.]+)\s+recall ([\d.]+)/m.exec(r.stdout);
     const lang = (l: string) => new RegExp(`^  ${l}\\s+precision ([\\d.]+)\\s+recall ([\\d.]+)`, 'm').exec(r.stdout)!.slice(1).map(Number);
     expect(all).not.toBeNull();
-    // the skills issue's targets, met overall and in Chinese: 0.82 / 0.80, and 0.78 in each language
+    // the skills issue's targets: 0.82 / 0.80 overall, and 0.78 each in each language
     expect(Number(all![1])).toBeGreaterThanOrEqual(0.82);
     expect(Number(all![2])).toBeGreaterThanOrEqual(0.8);
-    expect(lang('zh')[0]).toBeGreaterThanOrEqual(0.78);
-    expect(lang('zh')[1]).toBeGreaterThanOrEqual(0.78);
-    // English: floors of today's figures (0.775 / 0.782), below the 0.78 target for precision
-    expect(lang('en')[0]).toBeGreaterThanOrEqual(0.76);
-    expect(lang('en')[1]).toBeGreaterThanOrEqual(0.77);
+    for (const l of ['zh', 'en']) {
+      expect(lang(l)[0], `${l} precision`).toBeGreaterThanOrEqual(0.78);
+      expect(lang(l)[1], `${l} recall`).toBeGreaterThanOrEqual(0.78);
+    }
     // the gate earns its place: precision above that of every matched dimension
     const plain = /every matched dimension, no gate: precision ([\d.]+)/.exec(r.stdout);
     expect(Number(all![1])).toBeGreaterThan(Number(plain![1]));
