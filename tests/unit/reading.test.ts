@@ -36,7 +36,7 @@ describe('sections that hold on postings nobody here wrote', () => {
   });
 
   it('English headings of benefits, the company, diversity and "who are you" take their kind from their words', () => {
-    const r = strengths('Product Manager\n### Who are you?\n* 5+ years in product\n### _What we have for you:_\n* Flexible hours\n_ **About Acme:**_\nAcme builds tools\n** _Our Commitment to Diversity Equity and Inclusion:_**\nWe hire widely');
+    const r = strengths('Product Manager\n### Who are you?\n* 5+ years in product\n### _What we have for you, in short:_\n* Flexible hours\n_ **About Acme:**_\nAcme builds tools\n** _Our commitment to diversity and inclusion:_**\nWe hire widely');
     expect(r).toEqual(['unknown', 'H', 'required', 'H', 'bg', 'H', 'bg', 'H', 'bg']);
   });
 
