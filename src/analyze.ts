@@ -6,6 +6,7 @@ import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
 import { matchTokens, type Hit } from './match/match.js';
 import type { Line, Mention, NormalisedText, SourceText, Strength, Token } from './model.js';
 import { JdlensError } from './errors.js';
+import { lexicon } from './lexicon/lexicon.js';
 import { detectLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
@@ -101,13 +102,25 @@ function linesAsWritten(text: string, count: number): string[] | undefined {
   return lines.length === count ? lines : undefined;
 }
 
+const segmenterWords = new WeakMap<CompiledTaxonomy, string[]>();
+
+/**
+ * The words jieba must know: the taxonomy's Han aliases, and the lexicon's words that its
+ * dictionary lacks (one list per taxonomy, so that jieba is set up once).
+ */
+function userWordsOf(compiled: CompiledTaxonomy): string[] {
+  let words = segmenterWords.get(compiled);
+  if (!words) segmenterWords.set(compiled, (words = [...compiled.hanWords, ...lexicon().data.words]));
+  return words;
+}
+
 /** normalise → segment → sections → match: what a posting, a résumé or a term count starts from. */
 export function readText(text: string, analyzer: Analyzer, allTokens = false): ReadText {
   const { compiled } = analyzer;
   const norm = normalise(text);
   const sections = detectSections(norm.text.split('\n'));
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
-  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey });
+  const tokens = segment(norm, { userWords: userWordsOf(compiled), priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey });
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
   const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine, writtenLines }, compiled);
   return { norm, sections, tokens, hits, writtenLines };

@@ -41,6 +41,8 @@ export interface LexiconData {
   boilerplate: Record<BoilerplateKind, string[]>;
   /** who a line speaks as: the company ("we", "我们") or to the reader ("you", "你") */
   voice: Record<Voice, string[]>;
+  /** words the segmenter must know, that its dictionary lacks ("线上" keeps 上线 out of 线上线下) */
+  words: string[];
 }
 
 type Path = (string | number)[];
@@ -61,6 +63,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     seniority: Object.fromEntries(SENIORITY_LEVELS.map((k) => [k, []])) as unknown as Record<Seniority, string[]>,
     boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
     voice: { company: [], reader: [] },
+    words: [],
   };
   const problems: string[] = [];
   for (const f of files) {
@@ -73,7 +76,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate', 'voice']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate', 'voice', 'words']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -106,6 +109,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     if (root.seniority !== undefined) group(root.seniority, ['seniority'], SENIORITY_LEVELS, data.seniority);
     group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
     if (root.voice !== undefined) group(root.voice, ['voice'], VOICES, data.voice);
+    data.words.push(...words(root.words, ['words'], true));
   }
   if (problems.length) throw new JdlensError('taxonomy', `${dir}: ${problems.length} problem(s) in the lexicon`, { details: problems });
   data.sha1 = hash.digest('hex');

@@ -71,3 +71,28 @@ describe('segmenting only what matching can use', () => {
     expect(differ.slice(0, 10)).toEqual([]);
   }, 180_000);
 });
+
+describe('a Chinese alias covers whole words of the segmentation', () => {
+  it('every Han hit in every dev and bulk posting starts and ends where a token of the whole segmentation does', () => {
+    const all = postings();
+    let han = 0;
+    const bad: string[] = [];
+    for (const p of all) {
+      const { norm, tokens, hits } = readText(p.text, analyzer, true);
+      const starts = new Set(tokens.map((t) => t.start));
+      const ends = new Set(tokens.map((t) => t.end));
+      const lineStart = norm.lineStarts;
+      for (const h of hits) {
+        const at = lineStart[h.mention.line - 1]!;
+        const s = at + h.col;
+        const e = at + h.colEnd;
+        const text = norm.text.slice(s, e);
+        if (!/^\p{Script=Han}/u.test(text) && !/\p{Script=Han}$/u.test(text)) continue;
+        han++;
+        if ((/^\p{Script=Han}/u.test(text) && !starts.has(s)) || (/\p{Script=Han}$/u.test(text) && !ends.has(e))) bad.push(`${p.source}: ${norm.text.slice(Math.max(0, s - 4), e + 4)} → ${text}`);
+      }
+    }
+    expect(han).toBeGreaterThan(20000);
+    expect(bad.slice(0, 10)).toEqual([]);
+  }, 180_000);
+});

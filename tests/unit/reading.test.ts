@@ -55,6 +55,13 @@ describe('sections that hold on postings nobody here wrote', () => {
 });
 
 describe('word senses: an ambiguous alias counts only where its clause means it', () => {
+  it('an alias matches whole words only: 上线 is not in 线上线下, 数据集 not in 数据集成 (the lexicon\'s words teach the segmenter)', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、负责新功能上线与迭代')).toContain('project-management');
+    expect(skillIds('产品经理\n岗位职责\n1、负责线上线下渠道融合')).not.toContain('project-management');
+    expect(skillIds('产品经理\n岗位职责\n1、构建高质量训练数据集')).toContain('training-data');
+    expect(skillIds('产品经理\n岗位职责\n1、负责数据集成与治理')).not.toContain('training-data');
+  });
+
   it('data sets and compute belong to models only near a model word', () => {
     expect(skillIds('Product Manager\nRequirements\n- Experience curating datasets for model training')).toContain('training-data');
     expect(skillIds('Product Manager\nRequirements\n- Basic SQL, able to query multiple data sets')).not.toContain('training-data');
