@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,9 @@ describe('jdlens fit: a model of your own labelled postings', () => {
     expect(doc.stages.map((s: { name: string }) => s.name)).toEqual(['pm', 'kind']);
     expect(doc.fitted.postings).toBe(17);
     expect(Object.keys(doc.stages[1].weights).length).toBeGreaterThan(5);
+    // no dimension labels, no gate: every matched dimension is listed with this model
+    expect(doc.asked).toBeUndefined();
+    expect(r.stdout).not.toMatch(/dimensions listed/);
     const again = join(dir, 'again.json');
     jdlens(['fit', '--labels', join(dir, 'labels.tsv'), '--out', again, '--folds', '5']);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(model, 'utf8'));
@@ -57,6 +60,26 @@ describe('jdlens fit: a model of your own labelled postings', () => {
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/^jdlens: .*my\.model\.json: fitted for another version of taxonomy "ai-pm" .*refit it: `npm run fit` .*`jdlens fit --labels/);
     expect(a.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('with a dimensions file beside the labels, it fits the gate over listed dimensions too, and analyze --model lists only what that gate keeps', () => {
+    // a reader who counts only product fundamentals as asked for: the gate learns to keep little else
+    const rows = ['file\tdimensions\tevidence\tacceptable'];
+    for (const f of readdirSync(fixture('postings')).sort()) rows.push(`${f}\tproduct-fundamentals\t-\tproduct-fundamentals`);
+    writeFileSync(join(dir, 'dimensions.tsv'), `${rows.join('\n')}\n`);
+    const gated = join(dir, 'gated.json');
+    const f = jdlens(['fit', '--labels', join(dir, 'labels.tsv'), '--out', gated, '--folds', '5']);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toMatch(/^dimensions listed \(the gate cross-validated\): precision [\d.]+ recall [\d.]+/m);
+    const doc = JSON.parse(readFileSync(gated, 'utf8'));
+    expect(doc.asked.threshold).toBe(0.5);
+    expect(Object.keys(doc.asked.weights)).toContain('dim:product-fundamentals');
+    const dims = (m: string) => new Set(parseReport(jdlens(['analyze', fixture('postings/zh-model-side-llm-eval.txt'), '--model', m, '--json']).stdout).postings[0].skills.map((s: { dimension: string }) => s.dimension));
+    const before = dims(model);
+    const after = dims(gated);
+    expect(after.has('product-fundamentals')).toBe(true);
+    expect(after.size).toBeLessThan(before.size);
+    rmSync(join(dir, 'dimensions.tsv'));
   });
 
   it('a broken model file or bad labels are one clear line each', () => {
