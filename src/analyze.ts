@@ -1,5 +1,5 @@
 import { classify, STRENGTH_FACTOR, type OwnerMentions } from './classify/classify.js';
-import { askedCandidates, keptDimensions, type AskedCandidate } from './classify/asked.js';
+import { askedCandidates, askedProbability, keptDimensions, type AskedCandidate } from './classify/asked.js';
 import { postingFeatures, type Feature } from './classify/features.js';
 import { classifyFitted, type CategoryModel } from './classify/fitted.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
@@ -17,7 +17,7 @@ import { detectSections, titleFromLine, type SectionResult } from './sections/se
 import { segment } from './segment/segment.js';
 import { featureSource, skillsById } from './taxonomy/lookup.js';
 import type { Taxonomy } from './taxonomy/types.js';
-import { byString } from './util.js';
+import { byString, round3 } from './util.js';
 
 export interface Analyzer {
   taxonomy: Taxonomy;
@@ -180,6 +180,18 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const gate = analyzer.model?.doc.asked;
   const kept = gate ? keptDimensions(gate, asked) : undefined;
   const skills = kept ? matched.filter((s) => kept.has(s.dimension)) : matched;
+  // what the gate set aside stays visible: the dimension, how likely asked, the skills named
+  const mentioned = gate
+    ? asked
+        .filter((c) => !kept!.has(c.dimension))
+        .map((c) => ({
+          dimension: c.dimension,
+          label: taxonomy.dimensions.find((d) => d.id === c.dimension)?.label ?? { zh: c.dimension, en: c.dimension },
+          asked: round3(askedProbability(gate, c.features)),
+          skills: matched.filter((s) => s.dimension === c.dimension).map((s) => s.id),
+        }))
+        .sort((a, b) => b.asked - a.asked || byString(a.dimension, b.dimension))
+    : undefined;
   const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
   const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
   const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));
@@ -200,6 +212,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     scores: cls.scores,
     subLabels,
     skills,
+    ...(mentioned ? { mentioned } : {}),
     requirements,
   };
   return { report, lines: sections.lines, coveredLines, hasHeadings: sections.hasHeadings, titleLine: sections.titleLine, features, otherRoleLines: blocks.otherRoleLines, looksLikePosting, asked };

@@ -148,6 +148,15 @@ export const PostingT = Type.Object(
     ),
     subLabels: Type.Record(Str, Type.Array(Type.Unsafe<Static<typeof SubLabelT>>(Type.Ref('subLabel')))),
     skills: Type.Array(Type.Unsafe<Static<typeof SkillT>>(Type.Ref('skill'))),
+    mentioned: Type.Optional(
+      Type.Array(
+        Type.Object({ dimension: Str, label: BilingualRef, asked: Probability, skills: Type.Array(Str) }, { additionalProperties: false }),
+        {
+          description:
+            "dimensions whose words the posting holds but the fitted gate does not read as asked of the reader (a blurb's 'we build AI agents'): the probability it gave and the skills named; with a fitted model only, most likely first",
+        },
+      ),
+    ),
     requirements: Type.Array(Type.Unsafe<Static<typeof RequirementT>>(Type.Ref('requirement'))),
     fit: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     gaps: Type.Optional(Type.Array(Type.Unsafe<Static<typeof GapT>>(Type.Ref('gap')))),

@@ -111,6 +111,7 @@ function card(p: PostingReport, i: number, tax: Taxonomy, lang: Lang): string {
       ),
     );
   }
+  if (p.mentioned?.length) out.push(`<p class="muted">${esc(T.mentioned[lang])}: ${p.mentioned.map((m) => esc(m.label[lang])).join(' · ')}</p>`);
   if (p.requirements.length) {
     out.push(`<h4>${esc(T.requirements[lang])}</h4><ul>${p.requirements.map((r) => `<li>${esc(r.label[lang])} <span class="muted">(${esc(STRENGTH_LABEL[r.strength][lang])} · ${esc(T.line[lang])} ${r.line}: ${esc(r.text)})</span></li>`).join('')}</ul>`);
   }

@@ -12,6 +12,7 @@ export const T = {
   subLabels: { zh: '细分标签', en: 'Sub-labels' },
   skills: { zh: '技能要求', en: 'Skills asked for' },
   noSkills: { zh: '未识别到技能要求', en: 'No skills recognised' },
+  mentioned: { zh: '也提到、但读来不是对你的要求', en: 'Also mentioned, not read as asked of you' },
   requirements: { zh: '硬性条件', en: 'Stated requirements' },
   line: { zh: '行', en: 'line' },
   language: { zh: '语言', en: 'Language' },

@@ -51,6 +51,7 @@ export function renderMarkdownPosting(p: PostingReport, tax: Taxonomy, fixed?: L
     const dims = new Map(tax.dimensions.map((d) => [d.id, d.label[lang]]));
     out.push(`**${T.skills[lang]}**`, '', table([T.colSkill[lang], T.colDimension[lang], T.colStrength[lang], T.line[lang]], p.skills.map((s) => [s.label[lang], dims.get(s.dimension) ?? s.dimension, STRENGTH_LABEL[s.strength][lang], `${s.mentions[0]!.line}: ${s.mentions[0]!.context.slice(0, 80)}`])), '');
   }
+  if (p.mentioned?.length) out.push(`${T.mentioned[lang]}: ${p.mentioned.map((m) => m.label[lang]).join(' · ')}`, '');
   if (p.gaps?.length) out.push(`**${T.gaps[lang]}**`, '', table(['#', T.colSkill[lang], T.colStatus[lang], T.score[lang], T.advice[lang]], p.gaps.map((g, i) => [String(i + 1), g.label[lang], g.status === 'missing' ? T.missing[lang] : T.partial[lang], String(g.score), `${g.advice[lang]} (${g.seed ? (g.seed.url ? `[${g.seed.title}](${g.seed.url})` : g.seed.title) : g.source})`])), '');
   return `${out.join('\n')}\n`;
 }

@@ -160,6 +160,7 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
       }
     }
   }
+  if (p.mentioned?.length) out.push(...wrap(c.dim(`${T.mentioned[lang]}${sep}${p.mentioned.map((m) => m.label[lang]).join(' · ')}`), width));
   if (p.requirements.length) {
     out.push('');
     out.push(c.bold(T.requirements[lang]));

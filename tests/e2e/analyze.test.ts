@@ -86,6 +86,23 @@ describe('jdlens analyze on fixture postings', () => {
     }
   });
 
+  it('shows on one line, and in the JSON, the dimensions a company blurb names but no one asks of the reader', () => {
+    const text = [
+      'Claimwise | Product Manager | Remote (EU)',
+      '',
+      'We are an insurance company building AI agents that settle claims; our customers are insurers across Europe and we have grown fast since our founding, with offices in three countries and a team of forty people.',
+      '',
+      'Who we want:',
+      '- 4+ years of product management experience, writing PRDs and running user research',
+      '- Strong data analysis skills (SQL) and clear communication with engineering and design',
+    ].join('\n');
+    const j = parseReport(jdlens(['analyze', '--json'], { input: text }).stdout).postings[0];
+    expect(j.skills.map((s: { dimension: string }) => s.dimension)).not.toContain('application-architecture');
+    expect(j.mentioned.map((m: { dimension: string }) => m.dimension)).toContain('application-architecture');
+    const t = jdlens(['analyze', '--lang', 'en', '--no-color'], { input: text });
+    expect(t.stdout).toMatch(/^Also mentioned, not read as asked of you: [^]*?Application architecture/m);
+  });
+
   it('keeps mention offsets exact on full-width, CRLF and BOM input', () => {
     const text = '\ufeffＡＩ产品经理\r\n任职要求：\r\n１、熟悉Ｐｒｏｍｐｔ工程与ＲＡＧ\r\n２、３年以上经验';
     const r = jdlens(['analyze', '--json'], { input: text });

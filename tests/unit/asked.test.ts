@@ -65,5 +65,10 @@ describe('the gate over matched dimensions', () => {
     // …but lists only what the requirements ask
     expect(dims(fitted).has('application-architecture')).toBe(false);
     expect(dims(fitted).has('product-fundamentals')).toBe(true);
+    // what the gate set aside stays in the report, with how likely it read it as asked
+    const aside = fitted.report.mentioned?.find((m) => m.dimension === 'application-architecture');
+    expect(aside?.asked).toBeLessThan(0.5);
+    expect(aside?.skills).toContain('agents');
+    expect(plain.report.mentioned).toBeUndefined();
   });
 });
