@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { fixture, jdlens, parseReport } from '../helpers/cli.js';
+import { BLURB_POSTING } from '../helpers/postings.js';
 
 // Each fixture: the category its writer meant (or either, where the role is borderline), two skills
 // it must report and a word of their evidence. The postings were written for these tests, in the
@@ -87,15 +88,7 @@ describe('jdlens analyze on fixture postings', () => {
   });
 
   it('shows on one line, and in the JSON, the dimensions a company blurb names but no one asks of the reader', () => {
-    const text = [
-      'Claimwise | Product Manager | Remote (EU)',
-      '',
-      'We are an insurance company building AI agents that settle claims; our customers are insurers across Europe and we have grown fast since our founding, with offices in three countries and a team of forty people.',
-      '',
-      'Who we want:',
-      '- 4+ years of product management experience, writing PRDs and running user research',
-      '- Strong data analysis skills (SQL) and clear communication with engineering and design',
-    ].join('\n');
+    const text = BLURB_POSTING;
     const j = parseReport(jdlens(['analyze', '--json'], { input: text }).stdout).postings[0];
     expect(j.skills.map((s: { dimension: string }) => s.dimension)).not.toContain('application-architecture');
     expect(j.mentioned.map((m: { dimension: string }) => m.dimension)).toContain('application-architecture');

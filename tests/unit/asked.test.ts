@@ -6,6 +6,7 @@ import type { SkillOut } from '../../src/report/types.js';
 import { loadAnalyzer } from '../../src/taxonomy/compiled.js';
 import { DEFAULT_TAXONOMY } from '../../src/taxonomy/load.js';
 import { voiceOf } from '../../src/lexicon/lexicon.js';
+import { BLURB_POSTING } from '../helpers/postings.js';
 
 const line = (number: number, text: string): Line => ({ number, text, strength: 'required', section: 'required', isHeading: false, background: false, roleHeading: false });
 const skill = (id: string, dimension: string, lines: number[], strength: SkillOut['strength'] = 'required'): SkillOut => ({
@@ -46,16 +47,7 @@ describe('the gate over matched dimensions', () => {
   });
 
   it('with the fitted model, a word in the company blurb is not listed as asked; without it, every match is', () => {
-    const text = [
-      'Claimwise | Product Manager | Remote (EU)',
-      '',
-      'We are an insurance company building AI agents that settle claims; our customers are insurers across Europe and we have grown fast since our founding, with offices in three countries and a team of forty people.',
-      '',
-      'Who we want:',
-      '- 4+ years of product management experience, writing PRDs and running user research',
-      '- Strong data analysis skills (SQL) and clear communication with engineering and design',
-      '- Experience defining metrics and running A/B tests',
-    ].join('\n');
+    const text = BLURB_POSTING;
     const fitted = analyze({ source: 'claims.txt', text }, loadAnalyzer(DEFAULT_TAXONOMY, {}));
     const plain = analyze({ source: 'claims.txt', text }, loadAnalyzer(DEFAULT_TAXONOMY, { model: false }));
     const dims = (a: typeof fitted) => new Set(a.report.skills.map((s) => s.dimension));
