@@ -1,5 +1,5 @@
 import { classify, STRENGTH_FACTOR, type OwnerMentions } from './classify/classify.js';
-import { askedCandidates, askedProbability, keptDimensions, type AskedCandidate } from './classify/asked.js';
+import { askedCandidates, gateDimensions, type AskedCandidate } from './classify/asked.js';
 import { postingFeatures, type Feature } from './classify/features.js';
 import { classifyFitted, type CategoryModel } from './classify/fitted.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
@@ -178,20 +178,19 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   // a dimension is listed only where the fitted gate reads it as asked of the reader
   const asked = askedCandidates(matched, sections.lines, { language, hasHeadings: sections.hasHeadings });
   const gate = analyzer.model?.doc.asked;
-  const kept = gate ? keptDimensions(gate, asked) : undefined;
+  const gated = gate ? gateDimensions(gate, asked) : undefined;
+  const kept = gated && new Set(gated.filter((g) => g.kept).map((g) => g.dimension));
   const skills = kept ? matched.filter((s) => kept.has(s.dimension)) : matched;
   // what the gate set aside stays visible: the dimension, how likely asked, the skills named
-  const mentioned = gate
-    ? asked
-        .filter((c) => !kept!.has(c.dimension))
-        .map((c) => ({
-          dimension: c.dimension,
-          label: taxonomy.dimensions.find((d) => d.id === c.dimension)?.label ?? { zh: c.dimension, en: c.dimension },
-          asked: round3(askedProbability(gate, c.features)),
-          skills: matched.filter((s) => s.dimension === c.dimension).map((s) => s.id),
-        }))
-        .sort((a, b) => b.asked - a.asked || byString(a.dimension, b.dimension))
-    : undefined;
+  const mentioned = gated
+    ?.filter((g) => !g.kept)
+    .map((g) => ({
+      dimension: g.dimension,
+      label: taxonomy.dimensions.find((d) => d.id === g.dimension)?.label ?? { zh: g.dimension, en: g.dimension },
+      asked: round3(g.asked),
+      skills: matched.filter((s) => s.dimension === g.dimension).map((s) => s.id),
+    }))
+    .sort((a, b) => b.asked - a.asked || byString(a.dimension, b.dimension));
   const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
   const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
   const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));

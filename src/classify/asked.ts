@@ -4,10 +4,11 @@
 // (logistic regression over the same labelled postings, cross-validated) weighs what the reading
 // already knows of each dimension's mentions — how many, where (requirement, duty, nice-to-have,
 // body text), in list items or long prose, in whose voice — and keeps a dimension only when it is
-// more likely asked than not, at the threshold that served best out of fold.
+// more likely asked than not (the model's threshold: a fixed one half).
 import type { Line, PostingLanguage } from '../model.js';
 import type { SkillOut } from '../report/types.js';
 import { voiceOf } from '../lexicon/lexicon.js';
+import { byString } from '../util.js';
 import type { Feature } from './features.js';
 
 /** One dimension the matching found in what a posting asks, with what the gate reads of it. */
@@ -44,23 +45,32 @@ export function askedCandidates(skills: SkillOut[], lines: Line[], shape: { lang
     if (g) g.push(s);
     else byDim.set(s.dimension, [s]);
   }
+  // what a line is (an item, prose, the company's voice) is read once, however many dimensions it serves
+  const facts = new Map<number, { item: boolean; prose: boolean; company: boolean }>();
+  const factsOf = (n: number) => {
+    let f = facts.get(n);
+    if (!f) {
+      const t = lines[n - 1]?.text ?? '';
+      facts.set(n, (f = { item: LIST_ITEM.test(t), prose: t.length > PROSE, company: voiceOf(t) === 'company' }));
+    }
+    return f;
+  };
   const out: AskedCandidate[] = [];
-  for (const [dimension, group] of [...byDim].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [dimension, group] of [...byDim].sort((a, b) => byString(a[0], b[0]))) {
     const mentions = group.flatMap((s) => s.mentions);
-    const lineNumbers = [...new Set(mentions.map((m) => m.line))];
-    const texts = lineNumbers.map((n) => lines[n - 1]?.text ?? '');
+    const lineFacts = [...new Set(mentions.map((m) => m.line))].map(factsOf);
     const strengths = new Set(mentions.map((m) => m.strength));
-    const share = (test: (t: string) => boolean) => texts.filter(test).length / texts.length;
+    const share = (key: 'item' | 'prose' | 'company') => lineFacts.filter((l) => l[key]).length / lineFacts.length;
     const f: Feature[] = [
       { name: `dim:${dimension}`, value: 1 },
       { name: `dim:${dimension}@${shape.language}`, value: 1 },
       { name: `lang:${shape.language}`, value: 1 },
       { name: 'mentions', value: log2p(mentions.length) },
       { name: 'skills', value: log2p(group.length) },
-      { name: 'lines', value: log2p(lineNumbers.length) },
-      { name: 'list-items', value: share((t) => LIST_ITEM.test(t)) },
-      { name: 'prose', value: share((t) => t.length > PROSE) },
-      { name: 'company-voice', value: share((t) => voiceOf(t) === 'company') },
+      { name: 'lines', value: log2p(lineFacts.length) },
+      { name: 'list-items', value: share('item') },
+      { name: 'prose', value: share('prose') },
+      { name: 'company-voice', value: share('company') },
     ];
     for (const s of [...strengths].sort()) f.push({ name: `at:${s}`, value: 1 });
     if (strengths.size === 1 && strengths.has('unknown')) f.push({ name: 'at:unknown-only', value: 1 });
@@ -78,7 +88,15 @@ export function askedProbability(model: AskedModel, features: Feature[]): number
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Each candidate dimension under the gate: its probability, and whether it is listed. */
+export function gateDimensions(model: AskedModel, candidates: AskedCandidate[]): { dimension: string; asked: number; kept: boolean }[] {
+  return candidates.map((c) => {
+    const asked = askedProbability(model, c.features);
+    return { dimension: c.dimension, asked, kept: asked >= model.threshold };
+  });
+}
+
 /** The dimensions the gate keeps. */
 export function keptDimensions(model: AskedModel, candidates: AskedCandidate[]): Set<string> {
-  return new Set(candidates.filter((c) => askedProbability(model, c.features) >= model.threshold).map((c) => c.dimension));
+  return new Set(gateDimensions(model, candidates).filter((g) => g.kept).map((g) => g.dimension));
 }

@@ -163,17 +163,15 @@ function stageDoc(name: Stage['name'], classes: readonly string[], st: FittedSta
 // The gate over matched dimensions: one example per dimension a posting's matching found, labelled
 // by whether the posting's labels accept it; fitted like a stage, with two classes.
 
-/** Whether the rows can teach the gate: every one has dimension labels and candidates. */
-const gateRows = (rows: Row[]) => rows.filter((r) => r.label.acceptable && r.asked);
-
 /**
  * A dimension is listed when the gate finds it more likely asked than not: a fixed threshold of
  * one half, chosen by no figure (a threshold tuned on the out-of-fold scores would flatter them).
  */
 export const ASKED_THRESHOLD = 0.5;
 
-function fitGate(rows: Row[], s: FitSettings, threshold = ASKED_THRESHOLD): AskedModel | undefined {
-  const labelled = gateRows(rows);
+function fitGate(rows: Row[], s: FitSettings): AskedModel | undefined {
+  // the rows that can teach it: those with dimension labels and candidates
+  const labelled = rows.filter((r) => r.label.acceptable && r.asked);
   if (labelled.length === 0) return undefined;
   const count = new Map<string, number>();
   for (const r of labelled) for (const c of r.asked!) for (const f of c.features) count.set(f.name, (count.get(f.name) ?? 0) + 1);
@@ -192,7 +190,7 @@ function fitGate(rows: Row[], s: FitSettings, threshold = ASKED_THRESHOLD): Aske
     const w = r4(m.w[0]![j]! - m.w[1]![j]!);
     if (w !== 0) weights[name] = w;
   }
-  return { threshold, bias: r4(m.bias[0]! - m.bias[1]!), weights };
+  return { threshold: ASKED_THRESHOLD, bias: r4(m.bias[0]! - m.bias[1]!), weights };
 }
 
 /** Out-of-fold gate probabilities: per row, each candidate's probability under a gate fitted without the row's fold. */
@@ -232,19 +230,14 @@ export function fitModelFile(rows: Row[], stamp: { taxonomy: ModelFile['taxonomy
 /** The model document as text: one feature a line, so that a diff of two fits reads feature by feature. */
 export function formatModelFile(doc: ModelFile): string {
   const { stages, asked, ...head } = doc;
-  const stageText = stages.map((st) => {
-    const { weights, ...rest } = st;
-    const lines = Object.entries(weights).map(([name, w]) => `        ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
-    const restText = JSON.stringify(rest);
-    return `    ${restText.slice(0, -1)},\n      "weights": {\n${lines.join(',\n')}\n      }\n    }`;
-  });
+  // an object on one line but its weights, one feature a line, at an indentation
+  const weighted = ({ weights, ...rest }: { weights: Record<string, unknown> }, pad: string) => {
+    const lines = Object.entries(weights).map(([name, w]) => `${pad}    ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
+    return `${JSON.stringify(rest).slice(0, -1)},\n${pad}  "weights": {\n${lines.join(',\n')}\n${pad}  }\n${pad}}`;
+  };
+  const stageText = stages.map((st) => `    ${weighted(st, '    ')}`);
   const headText = JSON.stringify(head, null, 2);
-  let askedText = '';
-  if (asked) {
-    const { weights, ...rest } = asked;
-    const lines = Object.entries(weights).map(([name, w]) => `      ${JSON.stringify(name)}: ${JSON.stringify(w)}`);
-    askedText = `,\n  "asked": ${JSON.stringify(rest).slice(0, -1)},\n    "weights": {\n${lines.join(',\n')}\n    }\n  }`;
-  }
+  const askedText = asked ? `,\n  "asked": ${weighted(asked, '  ')}` : '';
   return `${headText.slice(0, -2)},\n  "stages": [\n${stageText.join(',\n')}\n  ]${askedText}\n}\n`;
 }
 

@@ -60,9 +60,7 @@ function judge(scored: Scored[], temperature: number): Judged[] {
 
 export interface Measured {
   cv: CategoryMetrics;
-  /** the dimensions listed when the gate is fitted without each posting's fold (undefined without dimension labels) */
-  cvFound?: Set<string>[];
-  /** their figures */
+  /** the figures of the dimensions listed when the gate is fitted without each posting's fold (none without dimension labels) */
   cvDims?: DimensionMetrics;
   inSample: CategoryMetrics;
   folds: number;
@@ -90,7 +88,7 @@ export function fitAndMeasure(rows: Row[], stamp: { taxonomy: ModelFile['taxonom
       return judged(r, c.id, c.confidence);
     }),
   );
-  return cvFound && cvDims ? { cv, cvFound, cvDims, inSample, folds: k, temperature, doc } : { cv, inSample, folds: k, temperature, doc };
+  return cvDims ? { cv, cvDims, inSample, folds: k, temperature, doc } : { cv, inSample, folds: k, temperature, doc };
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
