@@ -193,10 +193,11 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     .sort((a, b) => b.asked - a.asked || byString(a.dimension, b.dimension));
   const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
   const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
-  const requirements = extractRequirements(norm, sections.lines).filter((r) => !blocks.otherRoleLines.has(r.line));
+  const stating = new Set<number>();
+  const requirements = extractRequirements(norm, sections.lines, stating).filter((r) => !blocks.otherRoleLines.has(r.line));
   const seniority = readSeniority(norm, sections.lines, sections.titleLine, hits, requirements);
   if (seniority) requirements.unshift(seniority);
-  const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line)]);
+  const coveredLines = new Set<number>([...hits.filter((h) => h.kind === 'skill' && !h.mention.background).map((h) => h.mention.line), ...requirements.map((r) => r.line), ...stating]);
   // a text with no sign of a job posting: no role, no section, no skill, no requirement
   const looksLikePosting = sections.hasHeadings || requirements.length > 0 || allHits.some((h) => h.kind === 'role' || h.kind === 'skill');
   const category = taxonomy.categories.find((c) => c.id === cls.id)!;

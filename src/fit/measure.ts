@@ -27,9 +27,19 @@ export function analyseLabelled(labels: Labelled[], analyzer: Analyzer): Analyse
   return labels.map((label) => {
     const { report, lines, coveredLines, hasHeadings, titleLine, features, otherRoleLines, asked } = analyze(readPostingFile(label.path), analyzer);
     // requirement lines: inside duty/requirement sections, or, without headings, every line that
-    // is not the title or about the company, benefits or applying
+    // is not the title or about the company, benefits or applying; a heading, a role's heading or a
+    // line that names a role of a post listing several is no requirement line
+    const roleLines = new Set((report.roles ?? []).map((r) => r.line));
     const counted = lines.filter(
-      (l) => !l.isHeading && !l.background && l.number !== titleLine && !otherRoleLines.has(l.number) && /[\p{L}\p{N}]/u.test(l.text) && (hasHeadings ? l.section === 'required' || l.section === 'duty' : true),
+      (l) =>
+        !l.isHeading &&
+        !l.roleHeading &&
+        !l.background &&
+        l.number !== titleLine &&
+        !otherRoleLines.has(l.number) &&
+        !roleLines.has(l.number) &&
+        /[\p{L}\p{N}]/u.test(l.text) &&
+        (hasHeadings ? l.section === 'required' || l.section === 'duty' : true),
     );
     const uncovered = counted.filter((l) => !coveredLines.has(l.number)).map((l) => ({ line: l.number, text: l.text.trim() }));
     return {

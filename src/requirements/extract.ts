@@ -103,8 +103,12 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Structured requirements a reader is measured against: years, degree, major, working language, industry. */
-export function extractRequirements(norm: NormalisedText, lines: Line[]): RequirementOut[] {
+/**
+ * Structured requirements a reader is measured against: years, degree, major, working language, industry.
+ * Each is reported once, at its first line; `linesStating`, when given, receives every line that states
+ * one, repeats included ("本科及以上学历" under two roles states a degree twice).
+ */
+export function extractRequirements(norm: NormalisedText, lines: Line[], linesStating?: Set<number>): RequirementOut[] {
   const out: RequirementOut[] = [];
   const seen = new Set<string>();
   // the section lines are the normalised text's lines: no need to split it again
@@ -118,6 +122,7 @@ export function extractRequirements(norm: NormalisedText, lines: Line[]): Requir
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         const value = rule.value(m);
         if (value === undefined) continue;
+        linesStating?.add(idx + 1);
         const key = `${rule.kind}:${value}`;
         if (seen.has(key)) continue;
         seen.add(key);

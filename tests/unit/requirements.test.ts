@@ -16,6 +16,15 @@ describe('structured requirements', () => {
     expect(reqs('团队成立于 2023 年').filter((r) => r.kind === 'years')).toEqual([]);
   });
 
+  it('reports a requirement once, and knows every line that states it', () => {
+    const n = normalise('两个岗位\n任职要求\n1、本科及以上学历，3年以上产品经验\n2、熟悉 SQL\n3、本科以上学历，3年以上数据分析经验');
+    const stating = new Set<number>();
+    const r = extractRequirements(n, detectSections(n.text.split('\n')).lines, stating);
+    expect(r.filter((x) => x.kind === 'degree').map((x) => x.line)).toEqual([3]);
+    expect(r.filter((x) => x.kind === 'years').map((x) => x.line)).toEqual([3]);
+    expect([...stating].sort()).toEqual([3, 5]);
+  });
+
   it('reads years written in Chinese numerals and English number words, with experience near', () => {
     const years = (t: string) => reqs(`PM\n任职要求\n${t}`).filter((r) => r.kind === 'years').map((r) => r.value);
     expect(years('6.三年及以上产品策划工作经验。')).toEqual([3]);
