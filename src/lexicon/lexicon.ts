@@ -16,7 +16,7 @@ export const COMPILED_LEXICON = fileURLToPath(new URL('../lexicon.compiled.json'
 
 export const HEADING_KINDS = ['duty', 'required', 'preferred', 'about', 'benefits', 'apply', 'other'] as const;
 export type HeadingKind = (typeof HEADING_KINDS)[number];
-export const BOILERPLATE_KINDS = ['benefits', 'eeo', 'about', 'apply'] as const;
+export const BOILERPLATE_KINDS = ['benefits', 'eeo', 'about', 'apply', 'terms'] as const;
 /** The seniority scale, lowest first: a posting's level and a reader's are compared on it. */
 export const SENIORITY_LEVELS = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'director', 'vp'] as const;
 export type Seniority = (typeof SENIORITY_LEVELS)[number];
@@ -274,7 +274,7 @@ export function seniorityWords(text: string): { level: Seniority; text: string; 
   return out;
 }
 
-/** Whether a line is boilerplate: pay and benefits, equal opportunity, the company, how to apply. */
+/** Whether a line is boilerplate: pay and benefits, equal opportunity, the company, how to apply, where and when the work is done. */
 export function isBoilerplate(text: string): boolean {
   return lexicon().boilerplate.test(text);
 }

@@ -67,6 +67,8 @@ function headingKind(line: string): Kind | undefined {
   if (!marked && line.length > 40) return undefined;
   const core = headingCore(line);
   if (core.length === 0 || core.length > 60) return undefined;
+  // "2、工作地点：上海": a name and its value is an item (or an inline heading), not a heading over what follows
+  if (/[:：]\s*\S/.test(core)) return undefined;
   if (!marked && core.length > 30) return undefined;
   const t = headingTermsIn(core);
   if (!t) return undefined;

@@ -40,6 +40,17 @@ describe('sections that hold on postings nobody here wrote', () => {
     expect(r).toEqual(['unknown', 'H', 'required', 'H', 'bg', 'H', 'bg', 'H', 'bg']);
   });
 
+  it('what a role is responsible for, and is not, what is desired and what a company values take their kind from their words', () => {
+    const r = strengths('Product Manager\nThe Product Manager is responsible for:\n* Own the discovery\n### What is the Product Manager not responsible for?\n- Technical decisions\n**Desired Characteristics:**\n* SQL\n### Our core values\n* Act with care\n#### 👋 Role\n* Ship');
+    expect(r).toEqual(['unknown', 'H', 'duty', 'H', 'bg', 'H', 'preferred', 'H', 'bg', 'H', 'duty']);
+    expect(strengths('产品经理\n必备条件：\n1、本科\n岗位亮点\n- 不打卡')).toEqual(['unknown', 'H', 'required', 'H', 'bg']);
+  });
+
+  it('where and when the work is done is background in both languages, whatever section it stands in', () => {
+    const r = strengths('Product Manager\n## Requirements\n- 3+ years in product\n- This is a fully remote position, overlapping US time zones\n- The base pay ranges from $100,000/year\n任职要求\n1、本科\n2、工作地点：上海\n3、能接受短期出差');
+    expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'H', 'required', 'bg', 'bg']);
+  });
+
   it('a number and a space open an item only before Chinese text: "16 weeks of leave" is no list item', () => {
     expect(strengths('PM\n## Benefits\n* 16 weeks of paid parental leave\n* Health insurance')).toEqual(['unknown', 'H', 'bg', 'bg']);
   });
