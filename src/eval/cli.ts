@@ -2,6 +2,7 @@
 //   eval            cross-validated and in-sample figures, dimensions, coverage; nothing written
 //   eval --model F  the figures of model F as it is (no refitting): for postings it was not fitted on
 //   fit             the same figures, then writes the default taxonomy's model file
+//   --repeats N     the category figures under N more fixed fold assignments too (default 4)
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_FIT, type FitSettings } from '../classify/fitted.js';
 import { isJdlensError, JdlensError } from '../errors.js';
 import { corpusDir, readLabels } from '../fit/labels.js';
-import { analyseLabelled, asIs, dimensionsOf, featureCount, fitAndMeasure, formatCategory, formatDimensions, formatMeasured, formatMisses, stampOf, writeModel } from '../fit/measure.js';
+import { analyseLabelled, asIs, dimensionsOf, featureCount, fitAndMeasure, formatCategory, formatDimensions, formatMeasured, formatMisses, formatRepeated, repeatedCrossValidation, stampOf, writeModel } from '../fit/measure.js';
 import { loadAnalyzer, modelPathFor } from '../taxonomy/compiled.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 
@@ -36,6 +37,7 @@ function main(): number {
       out: { type: 'string' },
       set: { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
+      repeats: { type: 'string', default: '4' },
     },
   });
   const fitting = positionals[0] === 'fit';
@@ -73,6 +75,9 @@ function main(): number {
   out.push(`labelled postings: ${rows.length} (${labelsFiles.map((f) => relative(process.cwd(), f)).join(', ')})`);
   out.push(`fit settings: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}; temperature ${m.temperature}; ${featureCount(m.doc)} features`);
   out.push('', ...formatMeasured(m, rows.length));
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 0) throw new JdlensError('usage', '--repeats takes a whole number (0: the one fold assignment only)');
+  if (repeats > 0) out.push(formatRepeated(m.cv, repeatedCrossValidation(rows, repeats, settings, m.folds)));
   out.push(`the taxonomy's hand weights on the same postings (no fitting): accuracy ${f3(hand.accuracy)}, strict ${f3(hand.strict)}, zh ${f3(hand.byLang.zh.accuracy)}, en ${f3(hand.byLang.en.accuracy)}`);
   const d = dimensionsOf(rows);
   if (m.cvDims) {

@@ -5,6 +5,7 @@ import type { Feature } from '../classify/features.js';
 import { combineStages, DEFAULT_FIT, FEATURE_VERSION, MODEL_FORMAT, PM_KINDS, PM_STAGE_FEATURES, type FitSettings, type ModelFile, type Stage } from '../classify/fitted.js';
 import { fitSoftmax, logits, type Example, type LinearModel } from '../classify/softmax.js';
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy/types.js';
+import { createHash } from 'node:crypto';
 import { byString } from '../util.js';
 import type { Labelled } from './labels.js';
 
@@ -93,21 +94,25 @@ function score(m: Fitted, r: Row): Scored {
 /**
  * A fixed fold for every posting: within each primary category, postings in file-name order take
  * folds 0, 1, 2 … in turn, continuing across categories, so each fold holds every category in
- * proportion and the same data always gives the same folds.
+ * proportion and the same data always gives the same folds. Assignment r > 0 orders each category
+ * by a hash of r and the file name instead: another fixed, stratified split of the same postings.
  */
-export function foldsOf(rows: Row[], k: number): number[] {
+export function foldsOf(rows: Row[], k: number, assignment = 0): number[] {
   const folds = new Array<number>(rows.length);
+  const key = (i: number) => (assignment === 0 ? rows[i]!.label.file : createHash('sha1').update(`${assignment}\0${rows[i]!.label.file}`).digest('hex'));
   let next = 0;
   for (const c of CATEGORY_IDS) {
-    const idx = rows.map((r, i) => i).filter((i) => rows[i]!.label.primary === c).sort((a, b) => byString(rows[a]!.label.file, rows[b]!.label.file) || a - b);
+    const idx = rows.map((r, i) => i).filter((i) => rows[i]!.label.primary === c);
+    const keys = new Map(idx.map((i) => [i, key(i)]));
+    idx.sort((a, b) => byString(keys.get(a)!, keys.get(b)!) || a - b);
     for (const i of idx) folds[i] = next++ % k;
   }
   return folds;
 }
 
-/** Out-of-fold scores: each posting scored by a model fitted without its fold. */
-export function crossValidate(rows: Row[], s: FitSettings, k = 10): Scored[] {
-  const folds = foldsOf(rows, k);
+/** Out-of-fold scores: each posting scored by a model fitted without its fold (fold assignment `assignment`). */
+export function crossValidate(rows: Row[], s: FitSettings, k = 10, assignment = 0): Scored[] {
+  const folds = foldsOf(rows, k, assignment);
   const out = new Array<Scored>(rows.length);
   for (let f = 0; f < k; f++) {
     const train = rows.filter((_, i) => folds[i] !== f);

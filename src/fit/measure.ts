@@ -103,6 +103,34 @@ export function fitAndMeasure(rows: Row[], stamp: { taxonomy: ModelFile['taxonom
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/**
+ * The category figures under other fixed fold assignments (1 … n): with a couple of hundred postings
+ * one split moves by a posting or two, so a change is judged against the spread of several.
+ */
+export function repeatedCrossValidation(rows: Row[], n: number, s: FitSettings = DEFAULT_FIT, folds = 10): CategoryMetrics[] {
+  const k = Math.min(folds, rows.length);
+  const out: CategoryMetrics[] = [];
+  for (let a = 1; a <= n; a++) {
+    const oof = crossValidate(rows, s, k, a);
+    out.push(categoryMetrics(judge(oof, chooseTemperature(oof))));
+  }
+  return out;
+}
+
+export function formatRepeated(first: CategoryMetrics, more: CategoryMetrics[]): string {
+  const all = [first, ...more];
+  const stat = (f: (m: CategoryMetrics) => number) => {
+    const xs = all.map(f);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return `${f3(mean)} (${f3(Math.min(...xs))}–${f3(Math.max(...xs))})`;
+  };
+  return [
+    `category over ${all.length} fixed fold assignments (the one above and ${more.length} more): mean (lowest–highest)`,
+    `  accuracy ${stat((m) => m.accuracy)}  strict ${stat((m) => m.strict)}`,
+    `  zh ${stat((m) => m.byLang.zh.accuracy)}  en ${stat((m) => m.byLang.en.accuracy)}`,
+  ].join('\n');
+}
+
 /** The figures of the analyzer as it is (its own model or weights), with no fitting. */
 export function asIs(rows: Analysed[]): CategoryMetrics {
   return categoryMetrics(rows.map((r) => judged(r, r.predicted, r.confidence)));

@@ -36,6 +36,11 @@ describe('softmax regression', () => {
     const f = foldsOf(rows, 10);
     expect(foldsOf(rows, 10)).toEqual(f);
     for (const c of CATEGORY_IDS) expect(new Set(rows.map((r, i) => (r.label.primary === c ? f[i] : -1)).filter((x) => x >= 0)).size).toBe(10);
+    // another assignment is another fixed, stratified split
+    const g = foldsOf(rows, 10, 1);
+    expect(foldsOf(rows, 10, 1)).toEqual(g);
+    expect(g).not.toEqual(f);
+    for (const c of CATEGORY_IDS) expect(new Set(rows.map((r, i) => (r.label.primary === c ? g[i] : -1)).filter((x) => x >= 0)).size).toBe(10);
   });
 });
 
