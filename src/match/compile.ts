@@ -1,4 +1,5 @@
-import { segmentPhrase, type TokenFilter } from '../segment/segment.js';
+import { inflectionsOf } from '../segment/inflections.js';
+import { latinKey, segmentPhrase, type TokenFilter } from '../segment/segment.js';
 import type { Aliases, Sense, Taxonomy } from '../taxonomy/types.js';
 
 export type OwnerKind = 'skill' | 'role' | 'sub';
@@ -18,9 +19,25 @@ export interface Pattern {
   sense?: Sense;
 }
 
+/**
+ * The inflected forms of the Latin alias words (see inflections.ts), and what they change in where
+ * an alias can start. A Latin unit refers to its word's forms by index (`f`).
+ */
+export interface FormTable {
+  /** the forms of one alias word each, lower case, as " form form … " (a space around each) */
+  forms: string[];
+  /** where an alias also starts: [the key of a form of its first word, the key of its own list, its index there] */
+  starts: [string, string, number][];
+  /** the keys of all forms whose key is not their word's */
+  keys: string[];
+}
+
 export interface CompiledTaxonomy {
-  /** patterns by the key of their first unit, longest first */
+  /** patterns by the key of each form of their first unit, longest first: where matching looks them up */
   patterns: Map<string, Pattern[]>;
+  /** patterns by the key of their first unit's word only: what a compiled file stores */
+  own: Map<string, Pattern[]>;
+  table: FormTable;
   /** every Han alias part, for jieba's user dictionary */
   hanWords: string[];
   /** the Han parts of role aliases ("产品经理"): they outweigh skill words where two overlap ("海外产品经理") */
@@ -32,11 +49,19 @@ export interface CompiledTaxonomy {
 }
 
 /** The compiled taxonomy with the indexes derived from its patterns (built, or read back from JSON). */
-export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string[], priorityWords: string[]): CompiledTaxonomy {
+export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string[], priorityWords: string[], table: FormTable): CompiledTaxonomy {
   const byHanFirst = new Map<number, Pattern[]>();
   const hanUnits = new Map<number, string[]>();
   const hanStart = new Uint8Array(0x10000);
-  const latinKeys = new Set<string>();
+  const latinKeys = new Set<string>(table.keys);
+  // a Latin alias starts wherever a form of its first word stands, whatever that form's stem
+  const lookup = new Map(patterns);
+  for (const [k, own, i] of table.starts) {
+    const p = patterns.get(own)?.[i];
+    if (!p) continue;
+    const l = lookup.get(k);
+    lookup.set(k, l ? [...l, p].sort((a, b) => b.weight - a.weight) : [p]);
+  }
   for (const list of patterns.values()) {
     for (const p of list) {
       const first = p.units[0]!;
@@ -77,7 +102,7 @@ export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string
     },
     latinKey: (key) => latinKeys.has(key),
   };
-  return { patterns, hanWords, priorityWords, byHanFirst, only };
+  return { patterns: lookup, own: patterns, table, hanWords, priorityWords, byHanFirst, only };
 }
 
 /** The first unit's key: a Latin stem, or a Han unit's first character (the two never collide). */
@@ -90,9 +115,27 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   const patterns = new Map<string, Pattern[]>();
   const han = new Set<string>();
   const priority = new Set<string>();
+  // the forms of each alias word, once: a role alias names people, and its words take a noun's
+  // forms only ("engineers", not "engineering")
+  const table: FormTable = { forms: [], starts: [], keys: [] };
+  const formsAt = new Map<string, number>();
+  const keysOf: string[][] = [];
   const add = (kind: OwnerKind, owner: string, aliases: Aliases, senses?: Record<string, Sense>) => {
     for (const alias of [...aliases.zh, ...aliases.en]) {
       const units = segmentPhrase(alias);
+      for (const u of units) {
+        if (u.script !== 'latin') continue;
+        const id = `${kind === 'role' ? 'n' : 'a'}:${u.word.toLowerCase()}`;
+        let i = formsAt.get(id);
+        if (i === undefined) {
+          const forms = inflectionsOf(u.word, kind === 'role');
+          i = table.forms.push(` ${forms.join(' ')} `) - 1;
+          formsAt.set(id, i);
+          keysOf[i] = [...new Set(forms.map(latinKey))].filter((k) => k !== u.key);
+          for (const k of keysOf[i]!) table.keys.push(k);
+        }
+        u.f = i;
+      }
       const first = units[0];
       if (!first) continue;
       for (const u of units) if (u.script === 'han') (kind === 'role' ? priority : han).add(u.key);
@@ -109,5 +152,12 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   for (const r of tax.roles) add('role', r.id, r.aliases);
   for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases);
   for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);
-  return indexPatterns(patterns, [...han].filter((w) => !priority.has(w)), [...priority]);
+  for (const [own, list] of patterns) {
+    list.forEach((p, i) => {
+      const f = p.units[0]!.f ?? -1;
+      if (f >= 0) for (const k of keysOf[f]!) table.starts.push([k, own, i]);
+    });
+  }
+  table.keys = [...new Set(table.keys)];
+  return indexPatterns(patterns, [...han].filter((w) => !priority.has(w)), [...priority], table);
 }

@@ -4,8 +4,7 @@ import type { Sense } from '../taxonomy/types.js';
 import { toOriginal } from '../normalise/normalise.js';
 import { clausesOf, type Clauses } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
-import { sameWordForm } from '../segment/segment.js';
-import { type CompiledTaxonomy, type OwnerKind, type Pattern } from './compile.js';
+import { type CompiledTaxonomy, type OwnerKind, type Pattern, type Unit } from './compile.js';
 
 export interface Hit {
   kind: OwnerKind;
@@ -76,7 +75,14 @@ function proficiencyBefore(words: LineWords, at: number): Proficiency | undefine
   return best?.p;
 }
 
-function tryPattern(p: Pattern, tokens: Token[], i: number, text: string): number {
+/** Whether a token is one of a Latin unit's word forms ("prioritizing" of "prioritize"; not "productivity" of "product"). */
+function isFormOf(unit: Unit, tok: Token, forms: string[]): boolean {
+  const f = unit.f ?? -1;
+  if (f < 0) return tok.key === unit.key && tok.text.toLowerCase() === unit.word.toLowerCase();
+  return forms[f]!.includes(` ${tok.text.toLowerCase()} `);
+}
+
+function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, forms: string[]): number {
   const line = tokens[i]!.line;
   let j = i;
   for (const unit of p.units) {
@@ -84,7 +90,7 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string): numbe
     if (!tok || tok.line !== line) return -1;
     if (j > i && !joinable(text, tokens[j - 1]!.end, tok.start)) return -1;
     if (unit.script === 'latin') {
-      if (tok.script !== 'latin' || tok.key !== unit.key || !sameWordForm(tok.text, unit.word, unit.key)) return -1;
+      if (tok.script !== 'latin' || !isFormOf(unit, tok, forms)) return -1;
       j++;
       continue;
     }
@@ -156,7 +162,7 @@ export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[
     for (const p of candidates) {
       // a kind matched here already covers this token: the longest alias won (candidates are longest first)
       if (i <= (p.kind === 'skill' ? coveredSkill : p.kind === 'role' ? coveredRole : coveredSub)) continue;
-      const end = tryPattern(p, tokens, i, norm.text);
+      const end = tryPattern(p, tokens, i, norm.text, compiled.table.forms);
       if (end < 0) continue;
       if (p.sense && !senseHolds(p.sense, ctx, tok.line, tok.start)) continue;
       if (p.kind === 'skill') coveredSkill = end - 1;

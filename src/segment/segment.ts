@@ -19,28 +19,6 @@ export function latinKey(word: string): string {
   return stem;
 }
 
-// Porter also merges words of different meaning ("product"/"productivity", "generous"/"generative").
-// Two words with one stem match only when what each adds to the stem is an inflection,
-// or they are the same word ("educate" is not "education", "evaluate" not "evaluation").
-const INFLECTION = new Set(['', 'e', 's', 'es', 'ed', 'd', 'ing', 'ings', 'y', 'ies', 'ied', "'s"]);
-
-function remainder(word: string, stem: string): string {
-  let i = 0;
-  while (i < word.length && i < stem.length && word[i] === stem[i]) i++;
-  return word.slice(i);
-}
-
-/** Whether a token's word and an alias's word, already known to share a stem, are forms of one word. */
-export function sameWordForm(tokenWord: string, aliasWord: string, stem: string): boolean {
-  if (tokenWord === aliasWord) return true;
-  const a = tokenWord.toLowerCase();
-  const b = aliasWord.toLowerCase();
-  if (a === b) return true;
-  const ra = remainder(a, stem);
-  const rb = remainder(b, stem);
-  return INFLECTION.has(ra) && INFLECTION.has(rb);
-}
-
 export interface SegmentOptions {
   /** words jieba must keep whole (the taxonomy's Han aliases) */
   userWords: Iterable<string>;
@@ -245,6 +223,8 @@ export interface PhraseUnit {
   script: 'han' | 'latin';
   /** the word as written in the alias (Latin units) */
   word: string;
+  /** in a compiled taxonomy, a Latin unit's entry in its table of word forms (see compile.ts); -1: none */
+  f?: number;
 }
 
 export function segmentPhrase(phrase: string): PhraseUnit[] {

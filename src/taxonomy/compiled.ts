@@ -6,7 +6,7 @@ import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { loadModel } from '../classify/fitted.js';
 import { lexiconHash } from '../lexicon/lexicon.js';
 import { JdlensError } from '../errors.js';
-import { indexPatterns, type Pattern } from '../match/compile.js';
+import { indexPatterns, type FormTable, type Pattern } from '../match/compile.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from './load.js';
 import type { Taxonomy } from './types.js';
 
@@ -17,6 +17,7 @@ interface CompiledFile {
   sha1: string;
   taxonomy: Taxonomy;
   patterns: [string, Pattern[]][];
+  table: FormTable;
   hanWords: string[];
   priorityWords: string[];
 }
@@ -29,7 +30,7 @@ const sha1 = (b: Buffer | string) => createHash('sha1').update(b).digest('hex');
 
 /** The analyzer of a taxonomy, as a JSON document the build writes and a run reads back. */
 export function serialiseAnalyzer(a: Analyzer, yamlText: Buffer | string): string {
-  const doc: CompiledFile = { sha1: sha1(yamlText), taxonomy: a.taxonomy, patterns: [...a.compiled.patterns], hanWords: a.compiled.hanWords, priorityWords: a.compiled.priorityWords };
+  const doc: CompiledFile = { sha1: sha1(yamlText), taxonomy: a.taxonomy, patterns: [...a.compiled.own], table: a.compiled.table, hanWords: a.compiled.hanWords, priorityWords: a.compiled.priorityWords };
   return JSON.stringify(doc);
 }
 
@@ -74,8 +75,8 @@ function analyzerFor(file: string, hash: string | undefined): Analyzer {
   if (hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && existsSync(cached)) {
     try {
       const doc = JSON.parse(readFileSync(cached, 'utf8')) as CompiledFile;
-      if (doc.sha1 === hash) {
-        return { taxonomy: { ...doc.taxonomy, file }, compiled: indexPatterns(new Map(doc.patterns), doc.hanWords, doc.priorityWords ?? []) };
+      if (doc.sha1 === hash && doc.table) {
+        return { taxonomy: { ...doc.taxonomy, file }, compiled: indexPatterns(new Map(doc.patterns), doc.hanWords, doc.priorityWords ?? [], doc.table) };
       }
     } catch {
       // a broken cache is no reason to fail: read the YAML

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/normalise/normalise.js';
-import { latinKey, sameWordForm, segment } from '../../src/segment/segment.js';
+import { analyze, createAnalyzer } from '../../src/analyze.js';
+import { inflectionsOf } from '../../src/segment/inflections.js';
+import { latinKey, segment } from '../../src/segment/segment.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
 const seg = (text: string, userWords: string[] = []) => {
   const n = normalise(text);
@@ -57,11 +60,36 @@ describe('segment', () => {
     expect(latinKey('Models')).toBe('model');
   });
 
-  it('tells inflections from words that only share a Porter stem', () => {
-    expect(sameWordForm('tuned', 'tuning', latinKey('tuning'))).toBe(true);
-    expect(sameWordForm('agents', 'agent', latinKey('agent'))).toBe(true);
-    expect(sameWordForm('productivity', 'product', latinKey('product'))).toBe(false);
-    expect(sameWordForm('generous', 'generative', latinKey('generative'))).toBe(false);
-    expect(sameWordForm('educate', 'education', latinKey('education'))).toBe(false);
+  it('tells inflections from words that only share a Porter stem, by a lemmatiser', () => {
+    const forms = (w: string, nounOnly = false) => inflectionsOf(w, nounOnly);
+    expect(forms('tuning')).toEqual(expect.arrayContaining(['tuned', 'tuning']));
+    expect(forms('agent')).toEqual(expect.arrayContaining(['agent', 'agents']));
+    // what the old list of endings missed: a dropped e, a doubled consonant, -ies
+    expect(forms('prioritize')).toEqual(expect.arrayContaining(['prioritizing', 'prioritized', 'prioritizes']));
+    expect(forms('label')).toEqual(expect.arrayContaining(['labelled', 'labeled', 'labelling']));
+    expect(forms('evaluate')).toContain('evaluating');
+    expect(forms('strategy')).toContain('strategies');
+    expect(forms('analysis')).toContain('analyses');
+    // words that share a stem and not a lemma stay apart
+    expect(forms('product')).not.toContain('productivity');
+    expect(forms('generative')).not.toContain('generous');
+    expect(forms('education')).not.toContain('educate');
+    // an activity in -ing is no thing: "programs" is no programming
+    expect(forms('programming')).not.toContain('programs');
+    expect(forms('programming')).toContain('programmed');
+    // words the lemmatiser does not know take regular forms: new nouns, acronyms, new verbs
+    expect(forms('chatbot')).toContain('chatbots');
+    expect(forms('API')).toContain('apis');
+    expect(forms('prototype')).toContain('prototyping');
+    // names of people take a noun's forms only: "engineering" is no engineer
+    expect(forms('engineer', true)).toEqual(['engineer', 'engineers']);
+  });
+
+  it('matches an alias in the forms of its words, and only there', () => {
+    const tax = loadTaxonomy();
+    const analyzer = createAnalyzer(tax);
+    const skills = (text: string) => analyze({ source: 't', text }, analyzer).report.skills.map((s) => s.id);
+    expect(skills('Product Manager\nResponsibilities\n- Prioritizing the roadmap with engineers')).toContain('product-planning');
+    expect(skills('Product Manager\nResponsibilities\n- Prioritizing the roadmap with engineers')).not.toContain('python-coding');
   });
 });
