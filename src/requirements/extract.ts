@@ -26,7 +26,7 @@ function degreeOf(word: string): string | undefined {
   const w = word.toLowerCase();
   if (/博士|phd|ph\.d|doctor/.test(w)) return 'phd';
   if (/硕士|研究生|master|m\.?s\.?c?\b|mba/.test(w)) return 'master';
-  if (/本科|学士|bachelor|b\.?s\.?c?\b|b\.?a\.?\b|undergraduate/.test(w)) return 'bachelor';
+  if (/本科|学士|bachelor|b\.?s\.?c?\b|b\.?a\.?\b|undergraduate|university|college/.test(w)) return 'bachelor';
   if (/专科|大专|associate/.test(w)) return 'associate';
   return undefined;
 }
@@ -76,7 +76,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'degree',
-    re: /(博士|硕士|研究生|本科|学士|大专|专科)(?:及以上|以上|或以上)?(?:学历|学位)?|\b(Ph\.?D\.?|doctorate|Master['’]?s|MBA|Bachelor['’]?s|Bachelors|BS\/MS|BS|BSc|MSc|M\.S\.|B\.S\.|undergraduate degree)(?![\w])/gi,
+    re: /(博士|硕士|研究生|本科|学士|大专|专科)(?:及以上|以上|或以上)?(?:学历|学位)?|\b(Ph\.?D\.?|doctorate|Master['’]?s|Master(?= (?:of|degree)\b)|MBA|Bachelor(?:['’]?s)?|BS\/MS|BS|BSc|MSc|M\.S\.|B\.S\.|(?:undergraduate|university|college) degrees?)(?![\w])/gi,
     value: (m) => degreeOf(m[0]),
     label: (v) => DEGREE_LABEL[String(v)] ?? { zh: String(v), en: String(v) },
   },

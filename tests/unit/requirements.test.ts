@@ -16,6 +16,13 @@ describe('structured requirements', () => {
     expect(reqs('团队成立于 2023 年').filter((r) => r.kind === 'years')).toEqual([]);
   });
 
+  it('reads a degree however it is named: Bachelor or Master of …, a university degree; not "master the craft"', () => {
+    const degrees = (t: string) => reqs(`PM\nRequirements\n${t}`).filter((r) => r.kind === 'degree').map((r) => r.value);
+    expect(degrees('* Bachelor or Master of Business or Computer Science')).toEqual(['bachelor', 'master']);
+    expect(degrees('- University degree in any field')).toEqual(['bachelor']);
+    expect(degrees('* You want to master the craft of product')).toEqual([]);
+  });
+
   it('reports a requirement once, and knows every line that states it', () => {
     const n = normalise('两个岗位\n任职要求\n1、本科及以上学历，3年以上产品经验\n2、熟悉 SQL\n3、本科以上学历，3年以上数据分析经验');
     const stating = new Set<number>();
