@@ -30,14 +30,19 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
     expect(o).toMatch(/^  category\s+precision recall\s+f1\s+support\s+recall-zh\s+recall-en$/m);
     expect(o).toMatch(/^  confusion \(rows: label, columns: predicted\)$/m);
     expect(o).toMatch(/^  reliability \(confidence bin: postings, mean confidence, accuracy\)$/m);
-    // floors a little under the figures measured when the model was last fitted (0.871, 0.791, zh 0.879,
-    // en 0.862; one posting moves a language's figure by 0.01): a change that loses accuracy on postings
+    // floors a little under the figures measured when the model was last fitted (0.861, 0.781, zh 0.869,
+    // en 0.851; one posting moves a language's figure by 0.01): a change that loses accuracy on postings
     // the model did not see fails here (the issue's targets, 0.90 / 0.87 / 0.80, are not met yet)
     expect(row(o, 'accuracy (primary or also)').cv).toBeGreaterThanOrEqual(0.85);
     expect(row(o, 'strict (primary only)').cv).toBeGreaterThanOrEqual(0.77);
     expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.85);
     expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.84);
     expect(row(o, 'expected calibration error').cv).toBeLessThanOrEqual(0.08);
+    // the same over five fixed fold assignments: the mean is the steadier figure (0.853 when last fitted)
+    const repeated = /^  accuracy ([\d.]+) \(([\d.]+)–([\d.]+)\)/m.exec(o);
+    expect(o).toMatch(/^category over 5 fixed fold assignments/m);
+    expect(Number(repeated?.[1])).toBeGreaterThanOrEqual(0.84);
+    expect(Number(repeated?.[2])).toBeLessThanOrEqual(Number(repeated?.[1]));
     // in-sample figures stand beside them, and say how much the model memorises
     expect(row(o, 'accuracy (primary or also)').inSample).toBeGreaterThanOrEqual(row(o, 'accuracy (primary or also)').cv);
     expect(figure(o, /in-sample minus cross-validated accuracy: ([\d.]+)/)).toBeCloseTo(row(o, 'accuracy (primary or also)').inSample - row(o, 'accuracy (primary or also)').cv, 2);
@@ -72,6 +77,7 @@ describe('skills found against the labelled dimensions (npm run eval)', () => {
     const plain = /every matched dimension, no gate: precision ([\d.]+)/.exec(r.stdout);
     expect(Number(all![1])).toBeGreaterThan(Number(plain![1]));
     for (const d of ['prompt-design', 'model-lifecycle', 'search-ranking']) expect(r.stdout).toMatch(new RegExp(`^  ${d}\\s+precision`, 'm'));
-    expect(figure(r.stdout, /requirement-line coverage: ([\d.]+)/)).toBeGreaterThanOrEqual(0.7);
+    // (0.839 when last measured; the issue's target, 0.90, is not met)
+    expect(figure(r.stdout, /requirement-line coverage: ([\d.]+)/)).toBeGreaterThanOrEqual(0.83);
   });
 });
