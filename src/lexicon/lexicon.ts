@@ -147,11 +147,14 @@ export function lexiconHash(dir: string = LEXICON_DIR): string {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A term as an expression: Latin words joined by any spacing or hyphen, an optional plural s. */
-function termBody(term: string): string {
+/**
+ * A term as an expression: Latin words joined by a space or a hyphen (normalised text has folded
+ * every run of spacing to one space), an optional plural s (unless `bare`).
+ */
+function termBody(term: string, bare = false): string {
   const t = term.toLowerCase().replace(/’/g, "'");
   const parts = t.split(/[\s-]+/).map((p) => escape(p).replace(/'/g, "['’]"));
-  return parts.join('[\\s-]+') + (/[a-z]$/.test(t) && !/s$/.test(t) ? 's?' : '');
+  return parts.join('[\\s-]') + (!bare && /[a-z]$/.test(t) && !/s$/.test(t) ? 's?' : '');
 }
 
 /**
@@ -166,9 +169,12 @@ export function termsPattern(terms: string[], flags = 'gi'): RegExp {
   const isLatin = new Set(latin);
   const other = sorted.filter((t) => !isLatin.has(t));
   const alts: string[] = [];
-  // \b: a word boundary (letters, digits and _), far cheaper for the regexp engine than lookarounds
-  if (latin.length) alts.push(`\\b(?:${latin.map(termBody).join('|')})\\b`);
-  if (other.length) alts.push(other.map(termBody).join('|'));
+  // \b: a word boundary (letters, digits and _), far cheaper for the regexp engine than lookarounds;
+  // one optional plural s after the group, not one per term, keeps the expression quick to compile
+  // (a term's own final s then allows "ss", which no word ends in)
+  if (latin.length) alts.push(`\\b(?:${latin.map((t) => termBody(t, true)).join('|')})s?\\b`);
+  // (in a group of their own: a long alternation at the top of an expression is slow to compile)
+  if (other.length) alts.push(`(?:${other.map((t) => termBody(t)).join('|')})`);
   return new RegExp(alts.join('|'), flags);
 }
 
