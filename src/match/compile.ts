@@ -1,5 +1,5 @@
-import { inflectionsOf } from '../segment/inflections.js';
-import { latinKey, segmentPhrase, type TokenFilter } from '../segment/segment.js';
+import { inflectionsOf, otherFormKeys } from '../segment/inflections.js';
+import { segmentPhrase, type TokenFilter } from '../segment/segment.js';
 import type { Aliases, Sense, Taxonomy } from '../taxonomy/types.js';
 
 export type OwnerKind = 'skill' | 'role' | 'sub';
@@ -26,6 +26,8 @@ export interface Pattern {
 export interface FormTable {
   /** the forms of one alias word each, lower case, as " form form … " (a space around each) */
   forms: string[];
+  /** beside each, the keys of its forms other than the word's own (mostly none) */
+  formKeys: string[][];
   /** where an alias also starts: [the key of a form of its first word, the key of its own list, its index there] */
   starts: [string, string, number][];
   /** the keys of all forms whose key is not their word's */
@@ -117,9 +119,8 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   const priority = new Set<string>();
   // the forms of each alias word, once: a role alias names people, and its words take a noun's
   // forms only ("engineers", not "engineering")
-  const table: FormTable = { forms: [], starts: [], keys: [] };
+  const table: FormTable = { forms: [], formKeys: [], starts: [], keys: [] };
   const formsAt = new Map<string, number>();
-  const keysOf: string[][] = [];
   const add = (kind: OwnerKind, owner: string, aliases: Aliases, senses?: Record<string, Sense>) => {
     for (const alias of [...aliases.zh, ...aliases.en]) {
       const units = segmentPhrase(alias);
@@ -131,8 +132,9 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
           const forms = inflectionsOf(u.word, kind === 'role');
           i = table.forms.push(` ${forms.join(' ')} `) - 1;
           formsAt.set(id, i);
-          keysOf[i] = [...new Set(forms.map(latinKey))].filter((k) => k !== u.key);
-          for (const k of keysOf[i]!) table.keys.push(k);
+          const keys = otherFormKeys(u.word, kind === 'role');
+          table.formKeys.push(keys);
+          for (const k of keys) table.keys.push(k);
         }
         u.f = i;
       }
@@ -155,7 +157,7 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   for (const [own, list] of patterns) {
     list.forEach((p, i) => {
       const f = p.units[0]!.f ?? -1;
-      if (f >= 0) for (const k of keysOf[f]!) table.starts.push([k, own, i]);
+      if (f >= 0) for (const k of table.formKeys[f]!) table.starts.push([k, own, i]);
     });
   }
   table.keys = [...new Set(table.keys)];

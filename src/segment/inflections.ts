@@ -6,6 +6,7 @@
 // The lemmatiser loads in about a third of a second: it is used where a taxonomy is compiled (at
 // build time for the default one), never while a posting is read.
 import { createRequire } from 'node:module';
+import { latinKey } from './segment.js';
 
 interface Lemmatizer {
   noun(word: string): string;
@@ -52,8 +53,42 @@ function candidates(base: string): string[] {
  * trainings). `nounOnly` for the names of people: "engineer" → engineers, not "engineering".
  */
 export function inflectionsOf(word: string, nounOnly = false): string[] {
+  return entryOf(word.toLowerCase(), nounOnly).forms;
+}
+
+/** The matching keys of a word's forms other than the word's own ("analys" of "analyses" beside "analysi"). */
+export function otherFormKeys(word: string, nounOnly: boolean): string[] {
   const w = word.toLowerCase();
-  if (!/^[a-z][a-z'-]*$/.test(w)) return [w];
+  const e = entryOf(w, nounOnly);
+  if (!e.keys) {
+    const own = latinKey(w);
+    e.keys = [...new Set(e.forms.map(latinKey))].filter((k) => k !== own);
+  }
+  return e.keys;
+}
+
+interface Known {
+  forms: string[];
+  keys?: string[];
+}
+const known = new Map<string, Known>();
+
+function entryOf(w: string, nounOnly: boolean): Known {
+  const id = `${nounOnly ? 'n' : 'a'}:${w}`;
+  let e = known.get(id);
+  if (!e) known.set(id, (e = { forms: /^[a-z][a-z'-]*$/.test(w) ? formsOf(w, nounOnly) : [w] }));
+  return e;
+}
+
+/**
+ * Forms (and their keys) worked out before — the build's, for the default taxonomy's words: a
+ * taxonomy of one's own that uses the same words is compiled without the lemmatiser or the stemmer.
+ */
+export function rememberInflections(word: string, nounOnly: boolean, forms: string[], keys?: string[]): void {
+  known.set(`${nounOnly ? 'n' : 'a'}:${word.toLowerCase()}`, keys ? { forms, keys } : { forms });
+}
+
+function formsOf(w: string, nounOnly: boolean): string[] {
   const lemmas = lemmasOf(w, nounOnly);
   // a word in -ing names an activity ("programming", "coding", "training"): its verb's participles name
   // the same ("programmed", "trained"), the verb's bare forms may name a thing ("programs", "code")

@@ -7,6 +7,7 @@ import { loadModel } from '../classify/fitted.js';
 import { lexiconHash } from '../lexicon/lexicon.js';
 import { JdlensError } from '../errors.js';
 import { indexPatterns, type FormTable, type Pattern } from '../match/compile.js';
+import { rememberInflections } from '../segment/inflections.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from './load.js';
 import type { Taxonomy } from './types.js';
 
@@ -75,12 +76,34 @@ function analyzerFor(file: string, hash: string | undefined): Analyzer {
   if (hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && existsSync(cached)) {
     try {
       const doc = JSON.parse(readFileSync(cached, 'utf8')) as CompiledFile;
-      if (doc.sha1 === hash && doc.table) {
+      if (doc.sha1 === hash && doc.table?.formKeys) {
         return { taxonomy: { ...doc.taxonomy, file }, compiled: indexPatterns(new Map(doc.patterns), doc.hanWords, doc.priorityWords ?? [], doc.table) };
       }
     } catch {
       // a broken cache is no reason to fail: read the YAML
     }
   }
-  return createAnalyzer(loadTaxonomy(file));
+  const taxonomy = loadTaxonomy(file);
+  rememberDefaultForms();
+  return createAnalyzer(taxonomy);
+}
+
+/**
+ * The English word forms the build worked out for the default taxonomy, remembered before another
+ * taxonomy is compiled: the words they share need no lemmatiser (which takes about 0.4 s to load).
+ */
+function rememberDefaultForms(): void {
+  try {
+    const doc = JSON.parse(readFileSync(compiledPathFor(DEFAULT_TAXONOMY), 'utf8')) as CompiledFile;
+    if (!doc.table?.formKeys) return;
+    for (const [, list] of doc.patterns) {
+      for (const p of list) {
+        for (const u of p.units) {
+          if (u.script === 'latin' && u.f !== undefined && u.f >= 0) rememberInflections(u.word, p.kind === 'role', doc.table.forms[u.f]!.trim().split(' '), doc.table.formKeys[u.f]);
+        }
+      }
+    }
+  } catch {
+    // without the build's forms the lemmatiser works them out
+  }
 }

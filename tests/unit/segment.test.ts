@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/normalise/normalise.js';
 import { analyze, createAnalyzer } from '../../src/analyze.js';
-import { inflectionsOf } from '../../src/segment/inflections.js';
+import { inflectionsOf, rememberInflections } from '../../src/segment/inflections.js';
 import { latinKey, segment } from '../../src/segment/segment.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
@@ -83,6 +83,13 @@ describe('segment', () => {
     expect(forms('prototype')).toContain('prototyping');
     // names of people take a noun's forms only: "engineering" is no engineer
     expect(forms('engineer', true)).toEqual(['engineer', 'engineers']);
+  });
+
+  it('takes forms worked out before as they are (a taxonomy of one\'s own reuses the build\'s)', () => {
+    rememberInflections('Frobnicate', false, ['frobnicate', 'frobnicated']);
+    expect(inflectionsOf('frobnicate')).toEqual(['frobnicate', 'frobnicated']);
+    // a name of people is remembered apart
+    expect(inflectionsOf('frobnicate', true)).not.toEqual(['frobnicate', 'frobnicated']);
   });
 
   it('matches an alias in the forms of its words, and only there', () => {
