@@ -41,7 +41,7 @@ describe('sections that hold on postings nobody here wrote', () => {
   });
 
   it('what a role is responsible for, and is not, what is desired and what a company values take their kind from their words', () => {
-    const r = strengths('Product Manager\nThe Product Manager is responsible for:\n* Own the discovery\n### What is the Product Manager not responsible for?\n- Technical decisions\n**Desired Characteristics:**\n* SQL\n### Our core values\n* Act with care\n#### 👋 Role\n* Ship');
+    const r = strengths('Product Manager\nThe Product Manager is responsible for:\n* Own the discovery\n### Not responsible for, in this role\n- Technical decisions\n**Desired Characteristics:**\n* SQL\n### Our core values\n* Act with care\n#### 👋 Role\n* Ship');
     expect(r).toEqual(['unknown', 'H', 'duty', 'H', 'bg', 'H', 'preferred', 'H', 'bg', 'H', 'duty']);
     expect(strengths('产品经理\n必备条件：\n1、本科\n岗位亮点\n- 不打卡')).toEqual(['unknown', 'H', 'required', 'H', 'bg']);
   });
