@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer, readText } from '../../src/analyze.js';
+import { isBoilerplate } from '../../src/lexicon/lexicon.js';
+import { normalise } from '../../src/normalise/normalise.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import { CORPUS } from '../helpers/cli.js';
 
@@ -93,6 +95,33 @@ describe('a Chinese alias covers whole words of the segmentation', () => {
       }
     }
     expect(han).toBeGreaterThan(20000);
+    expect(bad.slice(0, 10)).toEqual([]);
+  }, 180_000);
+});
+
+describe('boilerplate lists no skill', () => {
+  it('in every dev and bulk posting, no skill listed stands on a line (but the title) the lexicon calls boilerplate (pay, benefits, equal opportunity, the company, applying, where and when the work is done)', () => {
+    const all = postings();
+    let checked = 0;
+    let boilerplateLines = 0;
+    const bad: string[] = [];
+    for (const p of all) {
+      if (p.text.trim() === '') continue;
+      const lines = normalise(p.text).text.split('\n');
+      boilerplateLines += lines.filter((l) => isBoilerplate(l)).length;
+      const { report, titleLine } = analyze(p, analyzer);
+      for (const s of report.skills) {
+        for (const m of s.mentions) {
+          // the title says what the role is, whatever words it holds ("Product Manager, Health Insurance")
+          if (m.line === titleLine) continue;
+          checked++;
+          if (isBoilerplate(lines[m.line - 1] ?? '')) bad.push(`${p.source}:${m.line}: ${s.id} from "${lines[m.line - 1]!.slice(0, 80)}"`);
+        }
+      }
+    }
+    // the property holds over many listed mentions and many boilerplate lines, or it proves nothing
+    expect(checked).toBeGreaterThan(10000);
+    expect(boilerplateLines).toBeGreaterThan(1000);
     expect(bad.slice(0, 10)).toEqual([]);
   }, 180_000);
 });
