@@ -49,6 +49,8 @@ describe('sections that hold on postings nobody here wrote', () => {
   it('where and when the work is done is background in both languages, whatever section it stands in', () => {
     const r = strengths('Product Manager\n## Requirements\n- 3+ years in product\n- This is a fully remote position, overlapping US time zones\n- The base pay ranges from $100,000/year\n- Offers depend on a background check\n任职要求\n1、本科\n2、工作地点：上海\n3、能接受短期出差');
     expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'bg', 'H', 'required', 'bg', 'bg']);
+    // working with people in other time zones is asked of the reader, not a term of the job
+    expect(strengths('PM\n## Requirements\n- Experience leading work with stakeholders across time zones\n任职要求\n1、能与不同时区的团队协作')).toEqual(['unknown', 'H', 'required', 'H', 'required']);
     // a hiring thread's lead-in to its list of roles asks nothing
     expect(strengths('Acme | Remote\nWe are actively hiring across teams:\n- Product Manager\n- Backend Engineer')).toEqual(['unknown', 'bg', 'unknown', 'unknown']);
   });
