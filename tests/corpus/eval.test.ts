@@ -38,7 +38,7 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
     expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.85);
     expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.84);
     expect(row(o, 'expected calibration error').cv).toBeLessThanOrEqual(0.08);
-    // the same over five fixed fold assignments: the mean is the steadier figure (0.853 when last fitted)
+    // the same over five fixed fold assignments: the mean is the steadier figure (0.851 when last fitted)
     const repeated = /^  accuracy ([\d.]+) \(([\d.]+)–([\d.]+)\)/m.exec(o);
     expect(o).toMatch(/^category over 5 fixed fold assignments/m);
     expect(Number(repeated?.[1])).toBeGreaterThanOrEqual(0.84);
@@ -77,7 +77,7 @@ describe('skills found against the labelled dimensions (npm run eval)', () => {
     const plain = /every matched dimension, no gate: precision ([\d.]+)/.exec(r.stdout);
     expect(Number(all![1])).toBeGreaterThan(Number(plain![1]));
     for (const d of ['prompt-design', 'model-lifecycle', 'search-ranking']) expect(r.stdout).toMatch(new RegExp(`^  ${d}\\s+precision`, 'm'));
-    // (0.839 when last measured; the issue's target, 0.90, is not met)
+    // (0.838 when last measured; the issue's target, 0.90, is not met)
     expect(figure(r.stdout, /requirement-line coverage: ([\d.]+)/)).toBeGreaterThanOrEqual(0.83);
   });
 });
