@@ -41,6 +41,8 @@ function main(): number {
     },
   });
   const fitting = positionals[0] === 'fit';
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 0) throw new JdlensError('usage', '--repeats takes a whole number (0: the one fold assignment only)');
   let labelsFiles = values.labels?.map((l) => resolve(l));
   if (!labelsFiles) {
     const corpus = corpusDir(ROOT);
@@ -75,8 +77,6 @@ function main(): number {
   out.push(`labelled postings: ${rows.length} (${labelsFiles.map((f) => relative(process.cwd(), f)).join(', ')})`);
   out.push(`fit settings: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}; temperature ${m.temperature}; ${featureCount(m.doc)} features`);
   out.push('', ...formatMeasured(m, rows.length));
-  const repeats = Number(values.repeats);
-  if (!Number.isInteger(repeats) || repeats < 0) throw new JdlensError('usage', '--repeats takes a whole number (0: the one fold assignment only)');
   if (repeats > 0) out.push(formatRepeated(m.cv, repeatedCrossValidation(rows, repeats, settings, m.folds)));
   out.push(`the taxonomy's hand weights on the same postings (no fitting): accuracy ${f3(hand.accuracy)}, strict ${f3(hand.strict)}, zh ${f3(hand.byLang.zh.accuracy)}, en ${f3(hand.byLang.en.accuracy)}`);
   const d = dimensionsOf(rows);

@@ -110,19 +110,28 @@ export function foldsOf(rows: Row[], k: number, assignment = 0): number[] {
   return folds;
 }
 
-/** Out-of-fold scores: each posting scored by a model fitted without its fold (fold assignment `assignment`). */
-export function crossValidate(rows: Row[], s: FitSettings, k = 10, assignment = 0): Scored[] {
+/**
+ * Each row scored by a model fitted without its fold (fold assignment `assignment`): what every
+ * cross-validated figure is made of. A fit that finds nothing to learn from ends it.
+ */
+function outOfFold<M, S>(rows: Row[], k: number, assignment: number, fitOn: (train: Row[]) => M | undefined, scoreOf: (m: M, r: Row) => S | undefined): (S | undefined)[] {
   const folds = foldsOf(rows, k, assignment);
-  const out = new Array<Scored>(rows.length);
+  const out: (S | undefined)[] = rows.map(() => undefined);
   for (let f = 0; f < k; f++) {
     const train = rows.filter((_, i) => folds[i] !== f);
     if (train.length === rows.length) continue;
-    const m = fit(train, s);
+    const m = fitOn(train);
+    if (m === undefined) return out;
     rows.forEach((r, i) => {
-      if (folds[i] === f) out[i] = score(m, r);
+      if (folds[i] === f) out[i] = scoreOf(m, r);
     });
   }
   return out;
+}
+
+/** Out-of-fold scores: each posting scored by a model fitted without its fold (fold assignment `assignment`). */
+export function crossValidate(rows: Row[], s: FitSettings, k = 10, assignment = 0): Scored[] {
+  return outOfFold(rows, k, assignment, (train) => fit(train, s), score) as Scored[];
 }
 
 /** Every category's probability (CATEGORY_IDS order) from a posting's two stage scores. */
@@ -200,16 +209,7 @@ function fitGate(rows: Row[], s: FitSettings): AskedModel | undefined {
 
 /** Out-of-fold gate probabilities: per row, each candidate's probability under a gate fitted without the row's fold. */
 export function crossValidateGate(rows: Row[], s: FitSettings, k = 10): (number[] | undefined)[] {
-  const folds = foldsOf(rows, k);
-  const out: (number[] | undefined)[] = rows.map(() => undefined);
-  for (let f = 0; f < k; f++) {
-    const gate = fitGate(rows.filter((_, i) => folds[i] !== f), s);
-    if (!gate) return out;
-    rows.forEach((r, i) => {
-      if (folds[i] === f && r.asked) out[i] = r.asked.map((c) => askedProbability(gate, c.features));
-    });
-  }
-  return out;
+  return outOfFold(rows, k, 0, (train) => fitGate(train, s), (gate, r) => r.asked?.map((c) => askedProbability(gate, c.features)));
 }
 
 /** Fits on every row and writes the model document: deterministic, the same rows give the same file. */

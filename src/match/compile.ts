@@ -28,10 +28,6 @@ export interface FormTable {
   forms: string[];
   /** beside each, the keys of its forms other than the word's own (mostly none) */
   formKeys: string[][];
-  /** where an alias also starts: [the key of a form of its first word, the key of its own list, its index there] */
-  starts: [string, string, number][];
-  /** the keys of all forms whose key is not their word's */
-  keys: string[];
 }
 
 export interface CompiledTaxonomy {
@@ -55,18 +51,18 @@ export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string
   const byHanFirst = new Map<number, Pattern[]>();
   const hanUnits = new Map<number, string[]>();
   const hanStart = new Uint8Array(0x10000);
-  const latinKeys = new Set<string>(table.keys);
+  const latinKeys = new Set<string>(table.formKeys.flat());
   // a Latin alias starts wherever a form of its first word stands, whatever that form's stem
   const lookup = new Map(patterns);
-  for (const [k, own, i] of table.starts) {
-    const p = patterns.get(own)?.[i];
-    if (!p) continue;
-    const l = lookup.get(k);
-    lookup.set(k, l ? [...l, p].sort((a, b) => b.weight - a.weight) : [p]);
-  }
   for (const list of patterns.values()) {
     for (const p of list) {
       const first = p.units[0]!;
+      if (first.f !== undefined) {
+        for (const k of table.formKeys[first.f]!) {
+          const l = lookup.get(k);
+          lookup.set(k, l ? [...l, p].sort((a, b) => b.weight - a.weight) : [p]);
+        }
+      }
       if (first.script === 'han') {
         const c = first.key.charCodeAt(0);
         const l = byHanFirst.get(c);
@@ -119,22 +115,20 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   const priority = new Set<string>();
   // the forms of each alias word, once: a role alias names people, and its words take a noun's
   // forms only ("engineers", not "engineering")
-  const table: FormTable = { forms: [], formKeys: [], starts: [], keys: [] };
-  const formsAt = new Map<string, number>();
+  const table: FormTable = { forms: [], formKeys: [] };
+  // a word's forms are one array however often the word stands (inflectionsOf keeps them)
+  const formsAt = new Map<string[], number>();
   const add = (kind: OwnerKind, owner: string, aliases: Aliases, senses?: Record<string, Sense>) => {
     for (const alias of [...aliases.zh, ...aliases.en]) {
       const units = segmentPhrase(alias);
       for (const u of units) {
         if (u.script !== 'latin') continue;
-        const id = `${kind === 'role' ? 'n' : 'a'}:${u.word.toLowerCase()}`;
-        let i = formsAt.get(id);
+        const forms = inflectionsOf(u.word, kind === 'role');
+        let i = formsAt.get(forms);
         if (i === undefined) {
-          const forms = inflectionsOf(u.word, kind === 'role');
           i = table.forms.push(` ${forms.join(' ')} `) - 1;
-          formsAt.set(id, i);
-          const keys = otherFormKeys(u.word, kind === 'role');
-          table.formKeys.push(keys);
-          for (const k of keys) table.keys.push(k);
+          table.formKeys.push(otherFormKeys(u.word, kind === 'role'));
+          formsAt.set(forms, i);
         }
         u.f = i;
       }
@@ -154,12 +148,5 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
   for (const r of tax.roles) add('role', r.id, r.aliases);
   for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases);
   for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);
-  for (const [own, list] of patterns) {
-    list.forEach((p, i) => {
-      const f = p.units[0]!.f ?? -1;
-      if (f >= 0) for (const k of table.formKeys[f]!) table.starts.push([k, own, i]);
-    });
-  }
-  table.keys = [...new Set(table.keys)];
   return indexPatterns(patterns, [...han].filter((w) => !priority.has(w)), [...priority], table);
 }

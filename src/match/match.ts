@@ -77,9 +77,7 @@ function proficiencyBefore(words: LineWords, at: number): Proficiency | undefine
 
 /** Whether a token is one of a Latin unit's word forms ("prioritizing" of "prioritize"; not "productivity" of "product"). */
 function isFormOf(unit: Unit, tok: Token, forms: string[]): boolean {
-  const f = unit.f ?? -1;
-  if (f < 0) return tok.key === unit.key && tok.text.toLowerCase() === unit.word.toLowerCase();
-  return forms[f]!.includes(` ${tok.text.toLowerCase()} `);
+  return forms[unit.f!]!.includes(` ${tok.text.toLowerCase()} `);
 }
 
 function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, forms: string[]): number {

@@ -223,7 +223,7 @@ export interface PhraseUnit {
   script: 'han' | 'latin';
   /** the word as written in the alias (Latin units) */
   word: string;
-  /** in a compiled taxonomy, a Latin unit's entry in its table of word forms (see compile.ts); -1: none */
+  /** in a compiled taxonomy, a Latin unit's entry in its table of word forms (see compile.ts) */
   f?: number;
 }
 

@@ -72,38 +72,34 @@ export function taxonomyHash(file: string): string {
 }
 
 function analyzerFor(file: string, hash: string | undefined): Analyzer {
-  const cached = compiledPathFor(file);
-  if (hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && existsSync(cached)) {
-    try {
-      const doc = JSON.parse(readFileSync(cached, 'utf8')) as CompiledFile;
-      if (doc.sha1 === hash && doc.table?.formKeys) {
-        return { taxonomy: { ...doc.taxonomy, file }, compiled: indexPatterns(new Map(doc.patterns), doc.hanWords, doc.priorityWords ?? [], doc.table) };
-      }
-    } catch {
-      // a broken cache is no reason to fail: read the YAML
-    }
+  const built = readBuilt();
+  if (built && hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && built.sha1 === hash) {
+    return { taxonomy: { ...built.taxonomy, file }, compiled: indexPatterns(new Map(built.patterns), built.hanWords, built.priorityWords ?? [], built.table) };
   }
   const taxonomy = loadTaxonomy(file);
-  rememberDefaultForms();
+  // another taxonomy (or the default one edited since the build): the English word forms the build
+  // worked out are remembered, so that the words it shares need no lemmatiser (about 0.4 s to load)
+  if (built) rememberForms(built);
   return createAnalyzer(taxonomy);
 }
 
-/**
- * The English word forms the build worked out for the default taxonomy, remembered before another
- * taxonomy is compiled: the words they share need no lemmatiser (which takes about 0.4 s to load).
- */
-function rememberDefaultForms(): void {
+/** The default taxonomy as the build compiled it, if it is there and readable. */
+function readBuilt(): CompiledFile | undefined {
   try {
     const doc = JSON.parse(readFileSync(compiledPathFor(DEFAULT_TAXONOMY), 'utf8')) as CompiledFile;
-    if (!doc.table?.formKeys) return;
-    for (const [, list] of doc.patterns) {
-      for (const p of list) {
-        for (const u of p.units) {
-          if (u.script === 'latin' && u.f !== undefined && u.f >= 0) rememberInflections(u.word, p.kind === 'role', doc.table.forms[u.f]!.trim().split(' '), doc.table.formKeys[u.f]);
-        }
+    return doc.table?.formKeys ? doc : undefined;
+  } catch {
+    // a missing or broken build is no reason to fail: the YAML is read
+    return undefined;
+  }
+}
+
+function rememberForms(doc: CompiledFile): void {
+  for (const [, list] of doc.patterns) {
+    for (const p of list) {
+      for (const u of p.units) {
+        if (u.f !== undefined) rememberInflections(u.word, p.kind === 'role', doc.table.forms[u.f]!.trim().split(' '), doc.table.formKeys[u.f]);
       }
     }
-  } catch {
-    // without the build's forms the lemmatiser works them out
   }
 }
