@@ -50,6 +50,52 @@ const minYears = (m: RegExpExecArray): number | undefined => {
   return Number.isFinite(n) && n > 0 && n <= 30 ? n : undefined;
 };
 
+const GENERIC_INDUSTRY = /^(?:relevant|prior|previous|related|similar|some|any|the|this|that|our|your|strong|extensive|deep|proven|direct|solid|significant|demonstrated|hands-on|of|in|with|and|or|same|other|industry|相关|本)$/i;
+
+// A working language: a language's name in a clause that says how well it is spoken, read or
+// written ("英语可作为工作语言", "中英双语熟练", "fluent in English and Mandarin", "strong English",
+// "English/Chinese, good at speaking, reading, writing"). Each language named there is one requirement.
+const LANGUAGES: { re: RegExp; value: string; label: { zh: string; en: string } }[] = [
+  { re: /英语|英文|中英|English/gi, value: 'english', label: { zh: '英语工作能力', en: 'Working English' } },
+  { re: /中文|普通话|汉语|中英|Mandarin|Chinese/gi, value: 'chinese', label: { zh: '中文工作能力', en: 'Working Chinese' } },
+  { re: /粤语|Cantonese/gi, value: 'cantonese', label: { zh: '粤语工作能力', en: 'Working Cantonese' } },
+  { re: /日语|日文|Japanese/gi, value: 'japanese', label: { zh: '日语工作能力', en: 'Working Japanese' } },
+  { re: /韩语|韩文|Korean/gi, value: 'korean', label: { zh: '韩语工作能力', en: 'Working Korean' } },
+  { re: /西班牙语|Spanish/gi, value: 'spanish', label: { zh: '西班牙语工作能力', en: 'Working Spanish' } },
+  { re: /法语|French/gi, value: 'french', label: { zh: '法语工作能力', en: 'Working French' } },
+  { re: /德语|German/gi, value: 'german', label: { zh: '德语工作能力', en: 'Working German' } },
+  { re: /葡萄牙语|Portuguese/gi, value: 'portuguese', label: { zh: '葡萄牙语工作能力', en: 'Working Portuguese' } },
+];
+const LANGUAGE_HINT = /英|中文|普通话|汉语|粤语|日语|日文|韩语|韩文|西班牙语|法语|德语|葡萄牙语|english|mandarin|chinese|cantonese|japanese|korean|spanish|french|german|portuguese/i;
+/** How well a language is used, said anywhere in its clause. */
+const LANGUAGE_CUE = /工作语言|流利|熟练|读写|听说|口语|书面|母语|六级|四级|专八|专业八级|CET-?[46]|托福|雅思|TOEFL|IELTS|双语|\b(?:fluent|fluently|fluency|proficient|proficiency|native|bilingual|spoken|written|verbal|speaking|speak|reading|writing|working language|language skills)\b/i;
+/** A quality said just before the language ("strong English", "excellent written English"). */
+const LANGUAGE_BEFORE = /\b(?:strong|excellent|good|great|solid|business|professional|working)\s+(?:(?:written|spoken|verbal|and|or)\s+){0,3}$/i;
+// a language's name that names a market, a people or a text, not the reader's skill
+const NOT_A_SKILL_AFTER = /^[\s-]*(?:market|markets|companies|company|customers|users|speaking|speakers|culture|version|content|law|government|regulations?|mainland)\b|^-/i;
+const LANGUAGE_CLAUSE = /[^;；。.!！?？]+/g;
+
+function languagesIn(text: string): { value: string; label: { zh: string; en: string }; index: number; length: number }[] {
+  if (!LANGUAGE_HINT.test(text)) return [];
+  const out: { value: string; label: { zh: string; en: string }; index: number; length: number }[] = [];
+  LANGUAGE_CLAUSE.lastIndex = 0;
+  for (let c = LANGUAGE_CLAUSE.exec(text); c; c = LANGUAGE_CLAUSE.exec(text)) {
+    const clause = c[0];
+    const cued = LANGUAGE_CUE.test(clause);
+    for (const l of LANGUAGES) {
+      l.re.lastIndex = 0;
+      for (let m = l.re.exec(clause); m; m = l.re.exec(clause)) {
+        if (/^[a-z]/i.test(m[0]) && (/[A-Za-z]$/.test(clause.slice(0, m.index)) || /^[A-Za-z]/.test(clause.slice(m.index + m[0].length)))) continue;
+        if (NOT_A_SKILL_AFTER.test(clause.slice(m.index + m[0].length))) continue;
+        if (!cued && !LANGUAGE_BEFORE.test(clause.slice(0, m.index))) continue;
+        out.push({ value: l.value, label: l.label, index: c.index + m.index, length: m[0].length });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const RULES: Rule[] = [
   {
     kind: 'years',
@@ -88,17 +134,14 @@ const RULES: Rule[] = [
     label: (v) => ({ zh: `专业：${v}`, en: `Major: ${v}` }),
   },
   {
-    kind: 'language',
-    hint: /英语|英文|english|mandarin|chinese/i,
-    re: /(英语|英文)(?:可作为工作语言|作为工作语言|为工作语言|工作语言|流利|读写|听说读写|口语|能力)|(?:fluent|fluency|proficien(?:t|cy)|communication)\s+(?:in\s+)?(English|Mandarin|Chinese)(?:\s+and\s+(?:English|Mandarin|Chinese))?|(English|Mandarin|Chinese)\s+(?:fluency|proficiency|is required|as a working language)/gi,
-    value: (m) => (/英|english/i.test(m[0]) ? 'english' : 'chinese'),
-    label: (v) => (v === 'english' ? { zh: '英语工作能力', en: 'Working English' } : { zh: '中文工作能力', en: 'Working Chinese' }),
-  },
-  {
     kind: 'industry',
     hint: /行业|领域|industry|space|sector|domain/i,
-    re: /(?<![A-Za-z0-9])([^\s，,。；;、:：]{2,20}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experience in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)/gi,
-    value: (m) => (m[1] ?? m[2] ?? '').replace(/^(有|具备|具有|相关|在|及|或)+/, '').trim() || undefined,
+    re: /(?<![A-Za-z0-9])([^\s，,。；;、:：]{2,20}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experienced? in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)\b|\b([a-z][a-z/-]{2,20}(?: [a-z][a-z/-]{2,20})?) (?:industry|sector) (?:experience|background|knowledge)/gi,
+    value: (m) => {
+      const v = (m[1] ?? m[2] ?? m[3] ?? '').replace(/^(有|具备|具有|相关|在|及|或)+/, '').trim();
+      // "relevant industry experience" names no industry
+      return v && !GENERIC_INDUSTRY.test(v) ? v : undefined;
+    },
     label: (v) => ({ zh: `${v}行业背景`, en: `${v} industry background` }),
   },
 ];
@@ -116,29 +159,23 @@ export function extractRequirements(norm: NormalisedText, lines: Line[], linesSt
     const text = line.text;
     if (line.isHeading) return;
     const base = norm.lineStarts[idx]!;
+    const found = (kind: Kind, value: string | number, label: { zh: string; en: string }, index: number, length: number) => {
+      linesStating?.add(idx + 1);
+      const key = `${kind}:${value}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const o = toOriginal(norm, base + index, base + index + length);
+      out.push({ kind, value, label, strength: strengthAt(line, index) as Strength, text: norm.original.slice(o.start, o.end), line: idx + 1, start: o.start, end: o.end });
+    };
     for (const rule of RULES) {
       if (rule.hint && !rule.hint.test(text)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         const value = rule.value(m);
-        if (value === undefined) continue;
-        linesStating?.add(idx + 1);
-        const key = `${rule.kind}:${value}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const o = toOriginal(norm, base + m.index, base + m.index + m[0].length);
-        out.push({
-          kind: rule.kind,
-          value,
-          label: rule.label(value),
-          strength: strengthAt(line, m.index) as Strength,
-          text: norm.original.slice(o.start, o.end),
-          line: idx + 1,
-          start: o.start,
-          end: o.end,
-        });
+        if (value !== undefined) found(rule.kind, value, rule.label(value), m.index, m[0].length);
       }
     }
+    for (const l of languagesIn(text)) found('language', l.value, l.label, l.index, l.length);
   });
   return out;
 }

@@ -25,7 +25,14 @@ const NUMBERED = /^\s*(?:[-*•]\s*)?(?:[(（]?\s*(\d{1,2})\s*(?:[.．,，](?!\d
 // A markdown heading or a bold line that is not a section heading names a role on a page of several.
 const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
 // contact details are background whatever the language; the words of it are the lexicon's boilerplate
-const CONTACT_MARK = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:)/i;
+// (a link, with or without its scheme, or an @handle)
+const CONTACT_MARK = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:|\b[a-z0-9-]+\.(?:com|so|io|ai|co|org|net|dev|app|me|cn)\/\S|(?:^|[\s:：(（])@[A-Za-z0-9_]{3,})/i;
+// a line that states pay and little else ("$185,000—$220,000 USD", "1) CNY 30-40K monthly"): an amount
+// or a range with a currency, whatever the language
+const MONEY = String.raw`(?:(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)\s*)?[$€£¥￥]?\s*\d[\d,.]*\s*[kK万]?`;
+const PAY_LINE = new RegExp(String.raw`^\s*(?:[-*•]|\d{1,2}\s*[.)、）])?\s*${MONEY}\s*(?:[-–—~～]|to)\s*${MONEY}\s*(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)?(?![\w%])[^\n]{0,80}$`);
+const CURRENCY = /[$€£¥￥]|\b(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)\b|\d\s*[kK万]\b/;
+const isPayLine = (text: string) => PAY_LINE.test(text) && CURRENCY.test(text.slice(0, 40));
 const FRONT_MATTER_TITLE = /^\s*title\s*:\s*(.+)$/i;
 
 export interface SectionResult {
@@ -202,7 +209,7 @@ export function detectSections(rawLines: string[]): SectionResult {
     // with headings, the prose that stands before the first one (after the title, before any list)
     // introduces the company; a numbered list there is the posting's own duties and requirements;
     // contact details, pay and benefits, equal opportunity and how to apply are never a requirement
-    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_MARK.test(text) || isBoilerplate(text);
+    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_MARK.test(text) || isPayLine(text) || isBoilerplate(text);
     const strength: Strength = number !== titleLine && hasNiceToHave(text) ? 'preferred' : section;
     const roleHeading = marked;
     lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading });

@@ -63,6 +63,11 @@ describe('sections that hold on postings nobody here wrote', () => {
     expect(strengths('PM\n## 工作性质\n全职\n## 数据平台组\n- 负责指标体系')).toEqual(['unknown', 'H', 'bg', 'unknown', 'unknown']);
   });
 
+  it('a line of pay alone, a link without its scheme and an @handle are background; a range of years is not', () => {
+    const r = strengths('Product Manager\nRequirements\n- 3-5 years of product experience\n$185,000—$220,000 USD\n1) CNY 30-40K monthly, open to discussion\nSee details: notion.so/work-at-example\nTG频道: @example_channel\n- 10-20% of your time on research');
+    expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'bg', 'bg', 'required']);
+  });
+
   it('benefits, equal opportunity and how to apply are background in both languages', () => {
     const r = strengths('Product Manager\n## Responsibilities\n- Own the roadmap\n- We offer health insurance, 401k and parental leave\n- We are an equal opportunity employer regardless of race\n- To apply, send your resume\n岗位职责\n1、负责产品规划\n2、五险一金，带薪年假');
     expect(r).toEqual(['unknown', 'H', 'duty', 'bg', 'bg', 'bg', 'H', 'duty', 'bg']);

@@ -61,6 +61,26 @@ describe('structured requirements', () => {
     expect(reqs('PM\n任职要求\n3、英语作为工作语言。').find((x) => x.kind === 'language')?.value).toBe('english');
   });
 
+  it('reads a working language wherever a clause says how well it is used, each language named there once', () => {
+    const langs = (t: string) => reqs(`PM\nRequirements\n${t}`).filter((r) => r.kind === 'language').map((r) => r.value);
+    expect(langs('语言要求：中英双语熟练')).toEqual(['english', 'chinese']);
+    expect(langs('- English/Chinese, good at speaking, reading and writing.')).toEqual(['english', 'chinese']);
+    expect(langs('Fluent in English and Mandarin')).toEqual(['english', 'chinese']);
+    expect(langs('General requirements: strong English and a CET overlap.')).toEqual(['english']);
+    expect(langs('熟练使用日语者优先')).toEqual(['japanese']);
+    // a language that names a market, a people's users or a time zone is no skill asked for
+    expect(langs('Experience with the Chinese market and English-speaking users')).toEqual([]);
+    expect(langs('Strong Chinese market knowledge')).toEqual([]);
+    expect(langs('Work with our team on CET hours')).toEqual([]);
+  });
+
+  it('reads an industry named as a sector or space, not a generic "relevant industry experience"', () => {
+    const industry = (t: string) => reqs(`PM\nRequirements\n${t}`).filter((r) => r.kind === 'industry').map((r) => r.value);
+    expect(industry('* Travel sector experience (bonus points if you have it)')).toEqual(['Travel']);
+    expect(industry('* Is knowledgeable and experienced in the cryptocurrency sector.')).toEqual(['cryptocurrency']);
+    expect(industry('* Relevant industry experience required')).toEqual([]);
+  });
+
   it('slices its evidence exactly out of the original text', () => {
     const text = 'PM\r\n任职要求\r\n１、３年以上经验';
     const n = normalise(text);
