@@ -68,6 +68,11 @@ describe('sections that hold on postings nobody here wrote', () => {
     expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'bg', 'bg', 'required']);
   });
 
+  it('benefits headings in the words postings use: "Why join X?", "What we have to offer you"', () => {
+    const r = strengths('Product Manager\n## Requirements\n- 3+ years in product\n### Why join Lumenfield?\n- A team of exceptional engineers\n### What we have to offer you\n- A learning budget\n- Remote work flexibility');
+    expect(r).toEqual(['unknown', 'H', 'required', 'H', 'bg', 'H', 'bg', 'bg']);
+  });
+
   it('benefits, equal opportunity and how to apply are background in both languages', () => {
     const r = strengths('Product Manager\n## Responsibilities\n- Own the roadmap\n- We offer health insurance, 401k and parental leave\n- We are an equal opportunity employer regardless of race\n- To apply, send your resume\n岗位职责\n1、负责产品规划\n2、五险一金，带薪年假');
     expect(r).toEqual(['unknown', 'H', 'duty', 'bg', 'bg', 'bg', 'H', 'duty', 'bg']);
