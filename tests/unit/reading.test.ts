@@ -73,6 +73,13 @@ describe('sections that hold on postings nobody here wrote', () => {
     expect(r).toEqual(['unknown', 'H', 'required', 'H', 'bg', 'H', 'bg', 'bg']);
   });
 
+  it('legal notices, encouragement to apply and job-board tags are background; the requirement beside them is not', () => {
+    const r = strengths(
+      'Product Manager\n## Requirements\n- 3+ years in product\n- Even if you do not meet every point above, we encourage you to apply.\n- Qualified applicants with criminal histories will be considered.\n- See our candidate privacy notice.\n_#LI-Hybrid_\n- Experience with analytics tools',
+    );
+    expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'bg', 'bg', 'required']);
+  });
+
   it('benefits, equal opportunity and how to apply are background in both languages', () => {
     const r = strengths('Product Manager\n## Responsibilities\n- Own the roadmap\n- We offer health insurance, 401k and parental leave\n- We are an equal opportunity employer regardless of race\n- To apply, send your resume\n岗位职责\n1、负责产品规划\n2、五险一金，带薪年假');
     expect(r).toEqual(['unknown', 'H', 'duty', 'bg', 'bg', 'bg', 'H', 'duty', 'bg']);
