@@ -125,6 +125,16 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
     expect(skillIds('产品经理\n岗位职责\n1、负责容器编排平台的规划')).not.toContain('workflow-orchestration');
     expect(skillIds('产品经理\n岗位职责\n1、设计Agent的任务编排与工具调用')).toContain('workflow-orchestration');
   });
+
+  it('an industry is named by its own words: a chat or trading bot is no robot, a team trip no travel business, cost alone no ROI', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、负责客服机器人与问答机器人的体验优化')).not.toContain('automotive-hardware');
+    expect(skillIds('产品经理\n岗位职责\n1、负责人形机器人的交互产品规划')).toContain('automotive-hardware');
+    expect(skillIds('产品经理\n岗位职责\n1、负责酒店与出行预订的搜索体验')).toContain('travel-local');
+    expect(skillIds('产品经理\n任职要求\n1、负责组织公司旅游与年会')).not.toContain('travel-local');
+    expect(skillIds('Product Manager\nRequirements\n- Willing to travel up to 20%')).not.toContain('travel-local');
+    expect(skillIds('Product Manager\nResponsibilities\n- Balance latency, cost and quality of our LLM features')).toContain('roi-analysis');
+    expect(skillIds('Product Manager\nResponsibilities\n- Reduce the cost of shipping orders')).not.toContain('roi-analysis');
+  });
 });
 
 describe('lexicon files', () => {
