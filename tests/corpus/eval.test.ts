@@ -30,18 +30,19 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
     expect(o).toMatch(/^  category\s+precision recall\s+f1\s+support\s+recall-zh\s+recall-en$/m);
     expect(o).toMatch(/^  confusion \(rows: label, columns: predicted\)$/m);
     expect(o).toMatch(/^  reliability \(confidence bin: postings, mean confidence, accuracy\)$/m);
-    // floors a little under the figures measured when the model was last fitted (0.861, 0.781, zh 0.869,
-    // en 0.851; one posting moves a language's figure by 0.01): a change that loses accuracy on postings
-    // the model did not see fails here (the issue's targets, 0.90 / 0.87 / 0.80, are not met yet)
-    expect(row(o, 'accuracy (primary or also)').cv).toBeGreaterThanOrEqual(0.85);
-    expect(row(o, 'strict (primary only)').cv).toBeGreaterThanOrEqual(0.77);
-    expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.85);
-    expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.84);
+    // floors a little under the figures measured when the model was last fitted (0.886, 0.801, zh 0.879,
+    // en 0.894; one posting moves a language's figure by 0.01, a borderline few by 0.03): a change that
+    // loses accuracy on postings the model did not see fails here (the issue's targets, 0.90 overall
+    // and 0.87 in each language, are not all met yet)
+    expect(row(o, 'accuracy (primary or also)').cv).toBeGreaterThanOrEqual(0.87);
+    expect(row(o, 'strict (primary only)').cv).toBeGreaterThanOrEqual(0.78);
+    expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.86);
+    expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.86);
     expect(row(o, 'expected calibration error').cv).toBeLessThanOrEqual(0.08);
-    // the same over five fixed fold assignments: the mean is the steadier figure (0.851 when last fitted)
+    // the same over five fixed fold assignments: the mean is the steadier figure (0.869 when last fitted)
     const repeated = /^  accuracy ([\d.]+) \(([\d.]+)–([\d.]+)\)/m.exec(o);
     expect(o).toMatch(/^category over 5 fixed fold assignments/m);
-    expect(Number(repeated?.[1])).toBeGreaterThanOrEqual(0.84);
+    expect(Number(repeated?.[1])).toBeGreaterThanOrEqual(0.86);
     expect(Number(repeated?.[2])).toBeLessThanOrEqual(Number(repeated?.[1]));
     // in-sample figures stand beside them, and say how much the model memorises
     expect(row(o, 'accuracy (primary or also)').inSample).toBeGreaterThanOrEqual(row(o, 'accuracy (primary or also)').cv);
@@ -77,7 +78,7 @@ describe('skills found against the labelled dimensions (npm run eval)', () => {
     const plain = /every matched dimension, no gate: precision ([\d.]+)/.exec(r.stdout);
     expect(Number(all![1])).toBeGreaterThan(Number(plain![1]));
     for (const d of ['prompt-design', 'model-lifecycle', 'search-ranking']) expect(r.stdout).toMatch(new RegExp(`^  ${d}\\s+precision`, 'm'));
-    // (0.838 when last measured; the issue's target, 0.90, is not met)
-    expect(figure(r.stdout, /requirement-line coverage: ([\d.]+)/)).toBeGreaterThanOrEqual(0.83);
+    // (0.881 when last measured; the issue's target, 0.90, is not met)
+    expect(figure(r.stdout, /requirement-line coverage: ([\d.]+)/)).toBeGreaterThanOrEqual(0.87);
   });
 });
