@@ -1,6 +1,7 @@
 import { JdlensError } from '../errors.js';
 import { SENIORITY_LEVELS } from '../lexicon/lexicon.js';
 import { seniorityRank } from '../requirements/seniority.js';
+import { languageOf } from '../requirements/extract.js';
 import { aliasKey } from '../taxonomy/load.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { mergeProblems, profileShape, shapeProblems } from '../taxonomy/shapes.js';
@@ -68,7 +69,8 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
   for (const key of ['domains', 'languages'] as const) {
     const v = root[key];
     if (v === undefined) continue;
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) reader[key] = v.map((x: string) => x.trim().toLowerCase());
+    // a language by any of its names ("英语", "English", "Mandarin") is the value a posting's requirement has
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) reader[key] = v.map((x: string) => (key === 'languages' ? languageOf(x) : undefined) ?? x.trim().toLowerCase());
     else fail([key], 'must be a list of words');
   }
 

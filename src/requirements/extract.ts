@@ -75,6 +75,18 @@ const LANGUAGE_BEFORE = /\b(?:strong|excellent|good|great|solid|business|profess
 const NOT_A_SKILL_AFTER = /^[\s-]*(?:market|markets|companies|company|customers|users|speaking|speakers|culture|version|content|law|government|regulations?|mainland)\b|^-/i;
 const LANGUAGE_CLAUSE = /[^;；。.!！?？]+/g;
 
+/** The value a language's name stands for ("英语", "English", "Mandarin" → english, chinese), if it names one. */
+export function languageOf(name: string): string | undefined {
+  const w = name.trim();
+  for (const l of LANGUAGES) {
+    l.re.lastIndex = 0;
+    const m = l.re.exec(w);
+    // the whole word is the name ("中英" names two languages: no one value)
+    if (m && m[0].length === w.length && !/^中英$/.test(w)) return l.value;
+  }
+  return undefined;
+}
+
 function languagesIn(text: string): { value: string; label: { zh: string; en: string }; index: number; length: number }[] {
   if (!LANGUAGE_HINT.test(text)) return [];
   const out: { value: string; label: { zh: string; en: string }; index: number; length: number }[] = [];

@@ -104,6 +104,10 @@ describe('profile validation', () => {
     expect(r.skills.get('agents')?.level).toBe(1);
   });
 
+  it('takes a language by any of its names, as the postings\' requirements name it', () => {
+    expect(load('languages: [英语, Mandarin, 日语, Esperanto]\n').languages).toEqual(['english', 'chinese', 'japanese', 'esperanto']);
+  });
+
   it('names an unknown skill with the closest ids, the file and the line', () => {
     try {
       load('skills:\n  - prompt-enginering\n  - rag-knowledge: 7\n');
