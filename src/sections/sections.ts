@@ -27,7 +27,7 @@ const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
 // contact details are background whatever the language; the words of it are the lexicon's boilerplate
 // (a link, with or without its scheme, an @handle, or a job board's tag such as #LI-Remote)
 const CONTACT_MARK = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:|\b[a-z0-9-]+\.(?:com|so|io|ai|co|org|net|dev|app|me|cn)\/\S|(?:^|[\s:：(（])@[A-Za-z0-9_]{3,}|#LI-[A-Za-z0-9]+)/i;
-// a line that states pay and little else ("$185,000—$220,000 USD", "1) CNY 30-40K monthly"): an amount
+// a line that states pay and little else ("$150,000—$190,000 USD", "1) RMB 25-35K per month"): an amount
 // or a range with a currency, whatever the language
 const MONEY = String.raw`(?:(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)\s*)?[$€£¥￥]?\s*\d[\d,.]*\s*[kK万]?`;
 const PAY_LINE = new RegExp(String.raw`^\s*(?:[-*•]|\d{1,2}\s*[.)、）])?\s*${MONEY}\s*(?:[-–—~～]|to)\s*${MONEY}\s*(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)?(?![\w%])[^\n]{0,80}$`);

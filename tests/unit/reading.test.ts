@@ -64,12 +64,12 @@ describe('sections that hold on postings nobody here wrote', () => {
   });
 
   it('a line of pay alone, a link without its scheme and an @handle are background; a range of years is not', () => {
-    const r = strengths('Product Manager\nRequirements\n- 3-5 years of product experience\n$185,000—$220,000 USD\n1) CNY 30-40K monthly, open to discussion\nSee details: notion.so/work-at-example\nTG频道: @example_channel\n- 10-20% of your time on research');
+    const r = strengths('Product Manager\nRequirements\n- 3-5 years of product experience\n$150,000—$190,000 USD\n1) RMB 25-35K per month, open to discussion\nMore: notion.so/acme-careers\n电报群：@acme_jobs\n- 10-20% of your time on research');
     expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'bg', 'bg', 'required']);
   });
 
-  it('benefits headings in the words postings use: "Why join X?", "What we have to offer you"', () => {
-    const r = strengths('Product Manager\n## Requirements\n- 3+ years in product\n### Why join Lumenfield?\n- A team of exceptional engineers\n### What we have to offer you\n- A learning budget\n- Remote work flexibility');
+  it('benefits headings in the words postings use: "Why join X?", "What we have to offer"', () => {
+    const r = strengths('Product Manager\n## Requirements\n- 3+ years in product\n### Why join Lumenfield?\n- A team of exceptional engineers\n## What we have to offer\n- A learning budget\n- Remote work flexibility');
     expect(r).toEqual(['unknown', 'H', 'required', 'H', 'bg', 'H', 'bg', 'bg']);
   });
 

@@ -63,10 +63,10 @@ describe('structured requirements', () => {
 
   it('reads a working language wherever a clause says how well it is used, each language named there once', () => {
     const langs = (t: string) => reqs(`PM\nRequirements\n${t}`).filter((r) => r.kind === 'language').map((r) => r.value);
-    expect(langs('语言要求：中英双语熟练')).toEqual(['english', 'chinese']);
-    expect(langs('- English/Chinese, good at speaking, reading and writing.')).toEqual(['english', 'chinese']);
+    expect(langs('语言：中英双语熟练读写')).toEqual(['english', 'chinese']);
+    expect(langs('- Chinese/English: good at speaking and writing')).toEqual(['english', 'chinese']);
     expect(langs('Fluent in English and Mandarin')).toEqual(['english', 'chinese']);
-    expect(langs('General requirements: strong English and a CET overlap.')).toEqual(['english']);
+    expect(langs('Requirements: strong English, overlap with CET hours.')).toEqual(['english']);
     expect(langs('熟练使用日语者优先')).toEqual(['japanese']);
     // a language that names a market, a people's users or a time zone is no skill asked for
     expect(langs('Experience with the Chinese market and English-speaking users')).toEqual([]);
@@ -76,8 +76,8 @@ describe('structured requirements', () => {
 
   it('reads an industry named as a sector or space, not a generic "relevant industry experience"', () => {
     const industry = (t: string) => reqs(`PM\nRequirements\n${t}`).filter((r) => r.kind === 'industry').map((r) => r.value);
-    expect(industry('* Travel sector experience (bonus points if you have it)')).toEqual(['Travel']);
-    expect(industry('* Is knowledgeable and experienced in the cryptocurrency sector.')).toEqual(['cryptocurrency']);
+    expect(industry('* Hospitality sector experience helps')).toEqual(['Hospitality']);
+    expect(industry('* Experienced in the payments sector and its rules.')).toEqual(['payments']);
     expect(industry('* Relevant industry experience required')).toEqual([]);
   });
 
