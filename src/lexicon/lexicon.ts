@@ -43,6 +43,19 @@ export interface LexiconData {
   voice: Record<Voice, string[]>;
   /** words the segmenter must know, that its dictionary lacks ("线上" keeps 上线 out of 线上线下) */
   words: string[];
+  /** working languages: each language's names by its value, and the words that say how well one is used */
+  workingLanguage: WorkingLanguageWords;
+}
+
+export interface WorkingLanguageWords {
+  /** value (english, chinese …) → the names a posting gives it ("英语", "English", "Mandarin") */
+  names: Record<string, string[]>;
+  /** words anywhere in its clause that say how well a language is used (流利, 工作语言, fluent, written) */
+  cues: string[];
+  /** a quality just before a language's name ("strong English") */
+  qualities: string[];
+  /** words after a language's name that make it a market or a people, not a skill ("Chinese market") */
+  notAfter: string[];
 }
 
 type Path = (string | number)[];
@@ -64,6 +77,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
     voice: { company: [], reader: [] },
     words: [],
+    workingLanguage: { names: {}, cues: [], qualities: [], notAfter: [] },
   };
   const problems: string[] = [];
   for (const f of files) {
@@ -76,7 +90,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate', 'voice', 'words']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate', 'voice', 'words', 'workingLanguage']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -110,6 +124,17 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
     if (root.voice !== undefined) group(root.voice, ['voice'], VOICES, data.voice);
     data.words.push(...words(root.words, ['words'], true));
+    const wl = root.workingLanguage as Record<string, unknown> | undefined;
+    if (wl !== undefined) {
+      if (!wl || typeof wl !== 'object' || Array.isArray(wl)) fail(['workingLanguage'], 'must be a mapping (names, cues, qualities, notAfter)');
+      else {
+        for (const k of Object.keys(wl)) if (!['names', 'cues', 'qualities', 'notAfter'].includes(k)) fail(['workingLanguage', k], 'unknown field (one of names, cues, qualities, notAfter)');
+        const names = wl.names as Record<string, unknown> | undefined;
+        if (names === undefined || !names || typeof names !== 'object' || Array.isArray(names)) fail(['workingLanguage', 'names'], 'must be a mapping of a language (english, chinese …) to its names');
+        else for (const [value, list] of Object.entries(names)) (data.workingLanguage.names[value] ??= []).push(...words(list, ['workingLanguage', 'names', value]));
+        for (const k of ['cues', 'qualities', 'notAfter'] as const) if (wl[k] !== undefined) data.workingLanguage[k].push(...words(wl[k], ['workingLanguage', k]));
+      }
+    }
   }
   if (problems.length) throw new JdlensError('taxonomy', `${dir}: ${problems.length} problem(s) in the lexicon`, { details: problems });
   data.sha1 = hash.digest('hex');
@@ -192,6 +217,15 @@ export interface CompiledLexicon {
   seniorityLevels: Map<string, Seniority>;
   boilerplate: RegExp;
   voice: Record<Voice, RegExp>;
+  /** each working language's names, in lexicon order */
+  workingLanguages: { value: string; names: RegExp }[];
+  /** every language's names in one expression: a line without one is passed over at once */
+  languageNames: RegExp;
+  languageCues: RegExp;
+  /** matches the text before a language's name when a quality ends it */
+  languageQuality: RegExp;
+  /** matches the text after a language's name when it names a market or a people */
+  languageNotAfter: RegExp;
 }
 
 let compiled: CompiledLexicon | undefined;
@@ -208,6 +242,11 @@ export function lexiconSources(data: LexiconData): Record<string, string> {
     seniority: src(SENIORITY_LEVELS.flatMap((k) => data.seniority[k])),
     boilerplate: src(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k])),
     ...Object.fromEntries(VOICES.map((v) => [`voice.${v}`, src(data.voice[v])])),
+    ...Object.fromEntries(Object.entries(data.workingLanguage.names).map(([v, names]) => [`language.${v}`, src(names)])),
+    languageNames: src(Object.values(data.workingLanguage.names).flat()),
+    languageCues: src(data.workingLanguage.cues),
+    languageQualities: src(data.workingLanguage.qualities),
+    languageNotAfter: src(data.workingLanguage.notAfter),
   };
 }
 
@@ -226,6 +265,12 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     seniorityLevels: new Map(SENIORITY_LEVELS.flatMap((k) => data.seniority[k].map((t) => [t.toLowerCase().replace(/[\s-]+/g, ' '), k] as [string, Seniority]))),
     boilerplate: re('boilerplate', 'i'),
     voice: { company: re('voice.company', 'i'), reader: re('voice.reader', 'i') },
+    workingLanguages: Object.keys(data.workingLanguage.names).map((value) => ({ value, names: re(`language.${value}`) })),
+    languageNames: re('languageNames', 'i'),
+    languageCues: re('languageCues', 'i'),
+    // a quality, then up to three words ("excellent written and spoken"), then the language
+    languageQuality: new RegExp(`(?:${s.languageQualities})(?:\\s+\\S+){0,3}\\s+$`, 'i'),
+    languageNotAfter: new RegExp(`^[\\s-]*(?:${s.languageNotAfter})|^-`, 'i'),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Line, NormalisedText, Strength } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
 import type { RequirementOut } from '../contract/report.js';
 import { strengthAt } from '../sections/sections.js';
+import { lexicon } from '../lexicon/lexicon.js';
 
 type Kind = RequirementOut['kind'];
 
@@ -52,55 +53,45 @@ const minYears = (m: RegExpExecArray): number | undefined => {
 
 const GENERIC_INDUSTRY = /^(?:relevant|prior|previous|related|similar|some|any|the|this|that|our|your|strong|extensive|deep|proven|direct|solid|significant|demonstrated|hands-on|of|in|with|and|or|same|other|industry|相关|本)$/i;
 
-// A working language: a language's name in a clause that says how well it is spoken, read or
-// written ("英语可作为工作语言", "中英双语熟练", "fluent in English and Mandarin", "strong English",
-// "English/Chinese, good at speaking, reading, writing"). Each language named there is one requirement.
-const LANGUAGES: { re: RegExp; value: string; label: { zh: string; en: string } }[] = [
-  { re: /英语|英文|中英|English/gi, value: 'english', label: { zh: '英语工作能力', en: 'Working English' } },
-  { re: /中文|普通话|汉语|中英|Mandarin|Chinese/gi, value: 'chinese', label: { zh: '中文工作能力', en: 'Working Chinese' } },
-  { re: /粤语|Cantonese/gi, value: 'cantonese', label: { zh: '粤语工作能力', en: 'Working Cantonese' } },
-  { re: /日语|日文|Japanese/gi, value: 'japanese', label: { zh: '日语工作能力', en: 'Working Japanese' } },
-  { re: /韩语|韩文|Korean/gi, value: 'korean', label: { zh: '韩语工作能力', en: 'Working Korean' } },
-  { re: /西班牙语|Spanish/gi, value: 'spanish', label: { zh: '西班牙语工作能力', en: 'Working Spanish' } },
-  { re: /法语|French/gi, value: 'french', label: { zh: '法语工作能力', en: 'Working French' } },
-  { re: /德语|German/gi, value: 'german', label: { zh: '德语工作能力', en: 'Working German' } },
-  { re: /葡萄牙语|Portuguese/gi, value: 'portuguese', label: { zh: '葡萄牙语工作能力', en: 'Working Portuguese' } },
-];
-const LANGUAGE_HINT = /英|中文|普通话|汉语|粤语|日语|日文|韩语|韩文|西班牙语|法语|德语|葡萄牙语|english|mandarin|chinese|cantonese|japanese|korean|spanish|french|german|portuguese/i;
-/** How well a language is used, said anywhere in its clause. */
-const LANGUAGE_CUE = /工作语言|流利|熟练|读写|听说|口语|书面|母语|六级|四级|专八|专业八级|CET-?[46]|托福|雅思|TOEFL|IELTS|双语|\b(?:fluent|fluently|fluency|proficient|proficiency|native|bilingual|spoken|written|verbal|speaking|speak|reading|writing|working language|language skills)\b/i;
-/** A quality said just before the language ("strong English", "excellent written English"). */
-const LANGUAGE_BEFORE = /\b(?:strong|excellent|good|great|solid|business|professional|working)\s+(?:(?:written|spoken|verbal|and|or)\s+){0,3}$/i;
-// a language's name that names a market, a people or a text, not the reader's skill
-const NOT_A_SKILL_AFTER = /^[\s-]*(?:market|markets|companies|company|customers|users|speaking|speakers|culture|version|content|law|government|regulations?|mainland)\b|^-/i;
+// A working language: a language's name (the lexicon's workingLanguage) in a clause that says how
+// well it is spoken, read or written ("英语可作为工作语言", "中英双语熟练", "fluent in English and
+// Mandarin", "strong English"). Each language named there is one requirement.
 const LANGUAGE_CLAUSE = /[^;；。.!！?？]+/g;
+
+/** A working language's labels: its Chinese name (from the lexicon) and "Working …". */
+function languageLabel(value: string): { zh: string; en: string } {
+  const zhName = lexicon().data.workingLanguage.names[value]?.find((n) => /^\p{Script=Han}+$/u.test(n) && n !== '中英');
+  return { zh: `${zhName ?? value}工作能力`, en: `Working ${value.charAt(0).toUpperCase()}${value.slice(1)}` };
+}
 
 /** The value a language's name stands for ("英语", "English", "Mandarin" → english, chinese), if it names one. */
 export function languageOf(name: string): string | undefined {
   const w = name.trim();
-  for (const l of LANGUAGES) {
-    l.re.lastIndex = 0;
-    const m = l.re.exec(w);
-    // the whole word is the name ("中英" names two languages: no one value)
-    if (m && m[0].length === w.length && !/^中英$/.test(w)) return l.value;
+  // "中英" names two languages: no one value
+  if (w === '中英') return undefined;
+  for (const l of lexicon().workingLanguages) {
+    l.names.lastIndex = 0;
+    const m = l.names.exec(w);
+    if (m && m.index === 0 && m[0].length === w.length) return l.value;
   }
   return undefined;
 }
 
 function languagesIn(text: string): { value: string; label: { zh: string; en: string }; index: number; length: number }[] {
-  if (!LANGUAGE_HINT.test(text)) return [];
+  const lx = lexicon();
+  if (!lx.languageNames.test(text)) return [];
   const out: { value: string; label: { zh: string; en: string }; index: number; length: number }[] = [];
   LANGUAGE_CLAUSE.lastIndex = 0;
   for (let c = LANGUAGE_CLAUSE.exec(text); c; c = LANGUAGE_CLAUSE.exec(text)) {
     const clause = c[0];
-    const cued = LANGUAGE_CUE.test(clause);
-    for (const l of LANGUAGES) {
-      l.re.lastIndex = 0;
-      for (let m = l.re.exec(clause); m; m = l.re.exec(clause)) {
-        if (/^[a-z]/i.test(m[0]) && (/[A-Za-z]$/.test(clause.slice(0, m.index)) || /^[A-Za-z]/.test(clause.slice(m.index + m[0].length)))) continue;
-        if (NOT_A_SKILL_AFTER.test(clause.slice(m.index + m[0].length))) continue;
-        if (!cued && !LANGUAGE_BEFORE.test(clause.slice(0, m.index))) continue;
-        out.push({ value: l.value, label: l.label, index: c.index + m.index, length: m[0].length });
+    let cued: boolean | undefined;
+    for (const l of lx.workingLanguages) {
+      l.names.lastIndex = 0;
+      for (let m = l.names.exec(clause); m; m = l.names.exec(clause)) {
+        if (lx.languageNotAfter.test(clause.slice(m.index + m[0].length))) continue;
+        cued ??= lx.languageCues.test(clause);
+        if (!cued && !lx.languageQuality.test(clause.slice(0, m.index))) continue;
+        out.push({ value: l.value, label: languageLabel(l.value), index: c.index + m.index, length: m[0].length });
         break;
       }
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer } from '../../src/analyze.js';
 import { isJdlensError } from '../../src/errors.js';
-import { readLexiconFiles } from '../../src/lexicon/lexicon.js';
+import { compileLexicon, readLexiconFiles } from '../../src/lexicon/lexicon.js';
 import { normalise } from '../../src/normalise/normalise.js';
 import { detectSections } from '../../src/sections/sections.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
@@ -150,5 +150,22 @@ describe('lexicon files', () => {
       expect(details).toMatch(/xx\.yaml:4: headings\.chores: unknown kind/);
       expect(details).toMatch(/xx\.yaml:5: niceToHave: must be a list of words/);
     }
+  });
+
+  it('a working language is data: a lexicon that names one more language makes it read, in a posting and in a profile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jdlens-lex-'));
+    writeFileSync(join(dir, 'xx.yaml'), 'language: xx\nheadings: {}\nniceToHave: []\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\nworkingLanguage:\n  names: { italian: [Italian] }\n  cues: [fluent]\n  colours: [red]\n');
+    try {
+      readLexiconFiles(dir);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { details: string[] }).details.join('\n')).toMatch(/xx\.yaml:10: workingLanguage\.colours: unknown field/);
+    }
+    writeFileSync(join(dir, 'xx.yaml'), 'language: xx\nheadings: {}\nniceToHave: []\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\nworkingLanguage:\n  names: { italian: [Italian, Italiano] }\n  cues: [fluent]\n');
+    const data = readLexiconFiles(dir);
+    expect(data.workingLanguage.names).toEqual({ italian: ['Italian', 'Italiano'] });
+    const lx = compileLexicon(data);
+    expect(lx.workingLanguages.map((l) => l.value)).toEqual(['italian']);
+    expect(lx.languageCues.test('fluent in Italiano')).toBe(true);
   });
 });
