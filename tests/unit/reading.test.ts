@@ -138,33 +138,30 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
 });
 
 describe('lexicon files', () => {
-  it('are checked like a taxonomy: every problem with its file and line', () => {
+  /** A lexicon folder of one file, and the problems reading it reports (none: the data read). */
+  const lexiconOf = (yaml: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'jdlens-lex-'));
-    writeFileSync(join(dir, 'xx.yaml'), 'language: xx\nheadings:\n  duty: [a]\n  chores: [b]\nniceToHave: x\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\n');
+    writeFileSync(join(dir, 'xx.yaml'), yaml);
     try {
-      readLexiconFiles(dir);
-      expect.unreachable();
+      return { data: readLexiconFiles(dir), problems: '' };
     } catch (err) {
       expect(isJdlensError(err)).toBe(true);
-      const details = (err as { details: string[] }).details.join('\n');
-      expect(details).toMatch(/xx\.yaml:4: headings\.chores: unknown kind/);
-      expect(details).toMatch(/xx\.yaml:5: niceToHave: must be a list of words/);
+      return { data: undefined, problems: (err as { details: string[] }).details.join('\n') };
     }
+  };
+  const BASE = 'language: xx\nheadings: {}\nniceToHave: []\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\n';
+
+  it('are checked like a taxonomy: every problem with its file and line', () => {
+    const { problems } = lexiconOf('language: xx\nheadings:\n  duty: [a]\n  chores: [b]\nniceToHave: x\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\n');
+    expect(problems).toMatch(/xx\.yaml:4: headings\.chores: unknown kind/);
+    expect(problems).toMatch(/xx\.yaml:5: niceToHave: must be a list of words/);
   });
 
-  it('a working language is data: a lexicon that names one more language makes it read, in a posting and in a profile', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jdlens-lex-'));
-    writeFileSync(join(dir, 'xx.yaml'), 'language: xx\nheadings: {}\nniceToHave: []\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\nworkingLanguage:\n  names: { italian: [Italian] }\n  cues: [fluent]\n  colours: [red]\n');
-    try {
-      readLexiconFiles(dir);
-      expect.unreachable();
-    } catch (err) {
-      expect((err as { details: string[] }).details.join('\n')).toMatch(/xx\.yaml:10: workingLanguage\.colours: unknown field/);
-    }
-    writeFileSync(join(dir, 'xx.yaml'), 'language: xx\nheadings: {}\nniceToHave: []\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\nworkingLanguage:\n  names: { italian: [Italian, Italiano] }\n  cues: [fluent]\n');
-    const data = readLexiconFiles(dir);
-    expect(data.workingLanguage.names).toEqual({ italian: ['Italian', 'Italiano'] });
-    const lx = compileLexicon(data);
+  it('a working language is data: a lexicon that names one more language makes it read', () => {
+    expect(lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian] }\n  cues: [fluent]\n  colours: [red]\n`).problems).toMatch(/xx\.yaml:10: workingLanguage\.colours: unknown field/);
+    const { data } = lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian, Italiano] }\n  cues: [fluent]\n`);
+    expect(data!.workingLanguage.names).toEqual({ italian: ['Italian', 'Italiano'] });
+    const lx = compileLexicon(data!);
     expect(lx.workingLanguages.map((l) => l.value)).toEqual(['italian']);
     expect(lx.languageCues.test('fluent in Italiano')).toBe(true);
   });
