@@ -95,8 +95,3 @@ export function gateDimensions(model: AskedModel, candidates: AskedCandidate[]):
     return { dimension: c.dimension, asked, kept: asked >= model.threshold };
   });
 }
-
-/** The dimensions the gate keeps. */
-export function keptDimensions(model: AskedModel, candidates: AskedCandidate[]): Set<string> {
-  return new Set(gateDimensions(model, candidates).filter((g) => g.kept).map((g) => g.dimension));
-}

@@ -130,7 +130,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       else {
         for (const k of Object.keys(wl)) if (!['names', 'cues', 'qualities', 'notAfter'].includes(k)) fail(['workingLanguage', k], 'unknown field (one of names, cues, qualities, notAfter)');
         const names = wl.names as Record<string, unknown> | undefined;
-        if (names === undefined || !names || typeof names !== 'object' || Array.isArray(names)) fail(['workingLanguage', 'names'], 'must be a mapping of a language (english, chinese …) to its names');
+        if (!names || typeof names !== 'object' || Array.isArray(names)) fail(['workingLanguage', 'names'], 'must be a mapping of a language (english, chinese …) to its names');
         else for (const [value, list] of Object.entries(names)) (data.workingLanguage.names[value] ??= []).push(...words(list, ['workingLanguage', 'names', value]));
         for (const k of ['cues', 'qualities', 'notAfter'] as const) if (wl[k] !== undefined) data.workingLanguage[k].push(...words(wl[k], ['workingLanguage', k]));
       }

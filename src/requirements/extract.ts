@@ -58,22 +58,32 @@ const GENERIC_INDUSTRY = /^(?:relevant|prior|previous|related|similar|some|any|t
 // Mandarin", "strong English"). Each language named there is one requirement.
 const LANGUAGE_CLAUSE = /[^;；。.!！?？]+/g;
 
-/** A working language's labels: its Chinese name (from the lexicon) and "Working …". */
-function languageLabel(value: string): { zh: string; en: string } {
-  const zhName = lexicon().data.workingLanguage.names[value]?.find((n) => /^\p{Script=Han}+$/u.test(n) && n !== '中英');
-  return { zh: `${zhName ?? value}工作能力`, en: `Working ${value.charAt(0).toUpperCase()}${value.slice(1)}` };
-}
+/**
+ * Each working language's own names (a name the lexicon lists under two languages, "中英", names
+ * neither alone) and labels: its Chinese name + 工作能力, "Working" + the value. Worked out once.
+ */
+const languageNames = (() => {
+  let known: Map<string, { own: Set<string>; label: { zh: string; en: string } }> | undefined;
+  return () => {
+    if (known) return known;
+    const names = lexicon().data.workingLanguage.names;
+    const count = new Map<string, number>();
+    for (const list of Object.values(names)) for (const n of new Set(list.map((x) => x.toLowerCase()))) count.set(n, (count.get(n) ?? 0) + 1);
+    known = new Map(
+      Object.entries(names).map(([value, list]) => {
+        const own = new Set(list.map((n) => n.toLowerCase()).filter((n) => count.get(n) === 1));
+        const zhName = [...own].find((n) => /^\p{Script=Han}+$/u.test(n));
+        return [value, { own, label: { zh: `${zhName ?? value}工作能力`, en: `Working ${value.charAt(0).toUpperCase()}${value.slice(1)}` } }];
+      }),
+    );
+    return known;
+  };
+})();
 
 /** The value a language's name stands for ("英语", "English", "Mandarin" → english, chinese), if it names one. */
 export function languageOf(name: string): string | undefined {
-  const w = name.trim();
-  // "中英" names two languages: no one value
-  if (w === '中英') return undefined;
-  for (const l of lexicon().workingLanguages) {
-    l.names.lastIndex = 0;
-    const m = l.names.exec(w);
-    if (m && m.index === 0 && m[0].length === w.length) return l.value;
-  }
+  const w = name.trim().toLowerCase();
+  for (const [value, { own }] of languageNames()) if (own.has(w)) return value;
   return undefined;
 }
 
@@ -91,7 +101,7 @@ function languagesIn(text: string): { value: string; label: { zh: string; en: st
         if (lx.languageNotAfter.test(clause.slice(m.index + m[0].length))) continue;
         cued ??= lx.languageCues.test(clause);
         if (!cued && !lx.languageQuality.test(clause.slice(0, m.index))) continue;
-        out.push({ value: l.value, label: languageLabel(l.value), index: c.index + m.index, length: m[0].length });
+        out.push({ value: l.value, label: languageNames().get(l.value)!.label, index: c.index + m.index, length: m[0].length });
         break;
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { askedCandidates, askedProbability, keptDimensions, type AskedModel } from '../../src/classify/asked.js';
+import { askedCandidates, askedProbability, gateDimensions, type AskedModel } from '../../src/classify/asked.js';
 import type { Line } from '../../src/model.js';
 import type { SkillOut } from '../../src/report/types.js';
 import { loadAnalyzer } from '../../src/taxonomy/compiled.js';
@@ -43,7 +43,7 @@ describe('the gate over matched dimensions', () => {
     const lines = [line(1, 'We ship agents.'), line(2, '- agents')];
     const c = askedCandidates([skill('agents', 'application-architecture', [2]), skill('finance', 'domain-expertise', [1], 'unknown')], lines, { language: 'en', hasHeadings: false });
     expect(askedProbability(model, c[0]!.features)).toBeGreaterThan(0.5);
-    expect([...keptDimensions(model, c)]).toEqual(['application-architecture']);
+    expect(gateDimensions(model, c).filter((g) => g.kept).map((g) => g.dimension)).toEqual(['application-architecture']);
   });
 
   it('with the fitted model, a word in the company blurb is not listed as asked; without it, every match is', () => {
