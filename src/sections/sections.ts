@@ -85,6 +85,16 @@ function headingKind(line: string): Kind | undefined {
   return kindOf(t.kind);
 }
 
+/**
+ * How high a heading stands: a markdown heading by its marks (1–6), a bold or 【】 line 7, any other 8.
+ * A heading the lexicon cannot name ends the section above it only from the same height or higher.
+ */
+function headingLevel(line: string): number {
+  const m = /^\s*(#{1,6})\s/.exec(line);
+  if (m) return m[1]!.length;
+  return /^\s*(\*\*|【)/.test(line) ? 7 : 8;
+}
+
 const MARKED_HEADING = /^\s*#{1,6}\s|^\s*\*\*[^*]+\*\*\s*[:：]?\s*$|^\s*【[^】]+】\s*$|[:：]\s*(\*\*)?\s*$/;
 
 /** "任职要求：本科以上" — a heading with its first item on the same line. */
@@ -161,6 +171,8 @@ export function detectSections(rawLines: string[]): SectionResult {
 
   const lines: Line[] = [];
   let current: Kind = 'unknown';
+  // the height of the heading that opened the current section
+  let currentLevel = 8;
   // without headings, a numbered list that restarts at 1 marks the turn from duties to requirements
   let listsSeen = 0;
   let seenHeading = false;
@@ -178,6 +190,7 @@ export function detectSections(rawLines: string[]): SectionResult {
     }
     if (k) {
       current = k;
+      currentLevel = headingLevel(text);
       if (k === 'mixed') {
         lastNumber = 0;
         listsSeen = 0;
@@ -190,7 +203,9 @@ export function detectSections(rawLines: string[]): SectionResult {
     if (ik) current = ik;
     const marked = number !== titleLine && ROLE_HEADING.test(text) && headingCore(text).length <= 40;
     // a heading the lexicon cannot name (a role's name, a team's) ends the company or benefits text before it
-    if (marked && current === 'other') current = 'unknown';
+    // and, standing as high as the heading of a section of duties or requirements, ends that section
+    // ("### Additional information" after "### Qualifications"); a lower one is a part of it
+    if (marked && (current === 'other' || headingLevel(text) <= currentLevel)) current = 'unknown';
     // where no heading rules (a posting without any, or the part before the first one), a numbered
     // list that restarts at 1 marks the turn from duties to requirements
     if (!hasHeadings || !seenHeading || current === 'mixed') {

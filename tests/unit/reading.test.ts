@@ -63,6 +63,15 @@ describe('sections that hold on postings nobody here wrote', () => {
     expect(strengths('PM\n## 工作性质\n全职\n## 数据平台组\n- 负责指标体系')).toEqual(['unknown', 'H', 'bg', 'unknown', 'unknown']);
   });
 
+  it('a heading the lexicon cannot name ends a section of requirements from the same height, not from below', () => {
+    // "### Extra information" stands as high as "### Qualifications": what follows is no requirement
+    expect(strengths('PM\n### Qualifications\n- 5+ years in product\n### Extra information\n- Our office has a rooftop garden')).toEqual(['unknown', 'H', 'required', 'unknown', 'unknown']);
+    // a bold line under a markdown heading is a part of its section
+    expect(strengths('PM\n### Qualifications\n**Analytics**\n- SQL and dashboards')).toEqual(['unknown', 'H', 'required', 'required']);
+    // a known heading word keeps its kind at any height: "You" and "Tech stack" ask for something
+    expect(strengths('PM\n#### Role\n- Own growth\n#### 👋 You\n- 5+ years in product\n#### Tech stack\n- Amplitude')).toEqual(['unknown', 'H', 'duty', 'H', 'required', 'H', 'required']);
+  });
+
   it('a line of pay alone, a link without its scheme and an @handle are background; a range of years is not', () => {
     const r = strengths('Product Manager\nRequirements\n- 3-5 years of product experience\n$150,000—$190,000 USD\n1) RMB 25-35K per month, open to discussion\nMore: notion.so/acme-careers\n电报群：@acme_jobs\n- 10-20% of your time on research');
     expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'bg', 'bg', 'required']);
