@@ -72,6 +72,11 @@ describe('sections that hold on postings nobody here wrote', () => {
     expect(strengths('PM\n#### Role\n- Own growth\n#### 👋 You\n- 5+ years in product\n#### Tech stack\n- Amplitude')).toEqual(['unknown', 'H', 'duty', 'H', 'required', 'H', 'required']);
   });
 
+  it('where the work is done, and whom the role reports to, are background', () => {
+    const r = strengths('Product Manager\n## Requirements\n- 4+ years in product\n- This role is onsite in Austin\n- The role reports to the VP of Product\n- Experience with analytics tools');
+    expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'required']);
+  });
+
   it('a line of pay alone, a link without its scheme and an @handle are background; a range of years is not', () => {
     const r = strengths('Product Manager\nRequirements\n- 3-5 years of product experience\n$150,000—$190,000 USD\n1) RMB 25-35K per month, open to discussion\nMore: notion.so/acme-careers\n电报群：@acme_jobs\n- 10-20% of your time on research');
     expect(r).toEqual(['unknown', 'H', 'required', 'bg', 'bg', 'bg', 'bg', 'required']);
