@@ -4,6 +4,7 @@
 // text of no known kind, or company/benefit text), a dimension's total there, or the posting's shape.
 import type { Hit } from '../match/match.js';
 import type { Mention, PostingLanguage } from '../model.js';
+import type { Era } from '../taxonomy/types.js';
 
 /** Where a mention stands. */
 export type Place = 'title' | 'heading' | 'required' | 'duty' | 'preferred' | 'body' | 'background';
@@ -86,6 +87,8 @@ export interface FeatureSource {
   isAiRole(roleId: string): boolean;
   /** whether a skill is a signal of the role's kind ("AI", "人工智能") rather than a skill */
   isSignal(skillId: string): boolean;
+  /** the age of AI a skill belongs to (generative or classic), if any */
+  eraOf(skillId: string): Era | undefined;
 }
 
 export function postingFeatures(hits: Hit[], source: FeatureSource, shape: PostingShape): Feature[] {
@@ -98,8 +101,13 @@ export function postingFeatures(hits: Hit[], source: FeatureSource, shape: Posti
     } else groups.set(name, { n: 1, place, first: h });
   };
   let roleInTitle = false;
+  const eras = new Set<Era>();
   for (const h of hits) {
     const place = placeOf(h.mention);
+    if (h.kind === 'skill' && place !== 'background') {
+      const era = source.eraOf(h.owner);
+      if (era) eras.add(era);
+    }
     // what a posting asks for counts alike in every section: its strength decides skills, not the category
     const where = ASKED.has(place) ? 'asked' : place;
     const names = namesOf(h, where, source);
@@ -112,6 +120,12 @@ export function postingFeatures(hits: Hit[], source: FeatureSource, shape: Posti
   out.push({ name: `lang:${shape.language}`, value: 1 });
   if (shape.hasHeadings) out.push({ name: 'shape:headings', value: 1 });
   if (shape.roles.length >= 2) out.push({ name: shape.roles.some((r) => r.isPm) ? 'shape:roles-listed-with-pm' : 'shape:roles-listed-no-pm', value: 1 });
+  // which age of AI the posting speaks of: none of generative AI at all, or classic AI only
+  // (recommendation, search, CV models) — what tells a traditional AI role from an LLM one
+  if (!eras.has('generative')) {
+    out.push({ name: 'era:no-generative', value: 1 });
+    if (eras.has('classic')) out.push({ name: 'era:classic-only', value: 1 });
+  }
   if (!shape.hasTitle) out.push({ name: 'shape:no-title', value: 1 });
   else if (!roleInTitle) out.push({ name: 'shape:no-role-in-title', value: 1 });
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

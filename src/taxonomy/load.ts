@@ -10,6 +10,7 @@ import {
   type Aliases,
   type Category,
   type CategoryId,
+  type Era,
   type Dimension,
   type RoleMarker,
   type Sense,
@@ -204,6 +205,13 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
     }
   };
 
+  const era = (v: unknown, p: Path): { era?: Era } => {
+    if (v === undefined) return {};
+    if (v === 'generative' || v === 'classic') return { era: v };
+    c.fail(p, 'must be generative or classic');
+    return {};
+  };
+
   const skills: Skill[] = c.list(root.skills, ['skills']).map((raw, i) => {
     const p: Path = ['skills', i];
     const o = c.obj(raw, p) ?? {};
@@ -225,6 +233,7 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       knowledge: c.bool(o.knowledge, [...p, 'knowledge']),
       ...senses(o.senses, [...p, 'senses'], aliases),
       ...(Array.isArray(o.shows) ? { shows: o.shows.filter((x): x is string => typeof x === 'string') } : {}),
+      ...era(o.era, [...p, 'era']),
     };
   });
   // what a skill shows must be other skills of this taxonomy

@@ -22,7 +22,7 @@ export function featureSource(taxonomy: Taxonomy): FeatureSource {
     const skills = skillsById(taxonomy);
     const product = new Set(taxonomy.roles.filter((r) => r.product).map((r) => r.id));
     const ai = new Set(taxonomy.roles.filter((r) => r.product && r.ai).map((r) => r.id));
-    s = { dimensionOf: (id) => skills.get(id)?.dimension, isProductRole: (id) => product.has(id), isAiRole: (id) => ai.has(id), isSignal: (id) => skills.get(id)?.signalOnly ?? false };
+    s = { dimensionOf: (id) => skills.get(id)?.dimension, isProductRole: (id) => product.has(id), isAiRole: (id) => ai.has(id), isSignal: (id) => skills.get(id)?.signalOnly ?? false, eraOf: (id) => skills.get(id)?.era };
     sources.set(taxonomy, s);
   }
   return s;

@@ -37,6 +37,7 @@ function shapes() {
       knowledge: Type.Optional(Type.Boolean()),
       senses: Type.Optional(Type.Record(Type.String(), Sense)),
       shows: Type.Optional(Type.Array(Text)),
+      era: Type.Optional(Type.Union([Type.Literal('generative'), Type.Literal('classic')])),
     },
     { additionalProperties: false },
   );
@@ -99,6 +100,9 @@ export const profileShape = () => (built ??= shapes()).ProfileShape;
 function message(e: ValueError): string {
   const { ValueErrorType } = typeboxValue();
   const t = (e.schema as { type?: string; anyOf?: { type?: string }[] }).type ?? (e.schema as { anyOf?: { type?: string }[] }).anyOf?.map((s) => s.type).find((x) => x && x !== 'null');
+  // one of a few words (an era): name them
+  const words = (e.schema as { anyOf?: { const?: unknown }[] }).anyOf?.map((s) => s.const);
+  if (words?.length && words.every((w) => typeof w === 'string')) return `must be ${words.join(' or ')}`;
   switch (e.type) {
     case ValueErrorType.ObjectRequiredProperty:
       return 'missing';

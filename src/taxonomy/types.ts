@@ -55,7 +55,15 @@ export interface Skill {
    * assistant knows how LLMs work (ids of other skills)
    */
   shows?: string[];
+  /**
+   * which age of AI the skill belongs to: `generative` (LLMs, prompts, agents, image generation —
+   * AI 2.0) or `classic` (recommendation, search, CV/NLP models trained for one task — AI 1.0);
+   * none for a skill of no AI age. The category model reads whether a posting names any of either.
+   */
+  era?: Era;
 }
+
+export type Era = 'generative' | 'classic';
 
 /** A role marker: words in a title or body that say what kind of job it is (PM, engineer …). */
 export interface RoleMarker {

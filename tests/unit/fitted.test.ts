@@ -8,6 +8,7 @@ import type { Hit } from '../../src/match/match.js';
 import type { Mention } from '../../src/model.js';
 import { betweenText } from '../../src/report/text.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { featureSource } from '../../src/taxonomy/lookup.js';
 import { CATEGORY_IDS } from '../../src/taxonomy/types.js';
 
 const mention = (line: number, over: Partial<Mention> = {}): Mention => ({ text: 'x', line, start: line * 10, end: line * 10 + 1, strength: 'duty', proficiency: undefined, context: `line ${line}`, inTitle: false, background: false, inRoleHeading: false, asksToKnow: false, ...over });
@@ -46,7 +47,7 @@ describe('softmax regression', () => {
 
 describe('features and fitted classification', () => {
   const tax = loadTaxonomy();
-  const source = { dimensionOf: (id: string) => tax.skills.find((s) => s.id === id)?.dimension, isProductRole: (id: string) => tax.roles.find((r) => r.id === id)?.product ?? false, isAiRole: (id: string) => tax.roles.find((r) => r.id === id)?.ai ?? false, isSignal: (id: string) => tax.skills.find((s) => s.id === id)?.signalOnly ?? false };
+  const source = featureSource(tax);
 
   it('reads each hit by place: the title, what is asked, background; product and other role words together', () => {
     const f = postingFeatures(
@@ -63,6 +64,16 @@ describe('features and fitted classification', () => {
     expect(by.has('skill:finance-insurance@asked')).toBe(false);
     expect(by.get('lang:zh')).toBe(1);
     expect(f.map((x) => x.name)).toEqual([...f.map((x) => x.name)].sort());
+  });
+
+  it('says which age of AI a posting speaks of: none of generative AI, or classic AI only', () => {
+    const names = (hits: Hit[]) => postingFeatures(hits, source, { language: 'en', hasHeadings: true, hasTitle: true, roles: [] }).map((x) => x.name).filter((n) => n.startsWith('era:'));
+    // recommendation systems and nothing generative: classic AI only
+    expect(names([hit('skill', 'recommendation-systems', mention(3))])).toEqual(['era:classic-only', 'era:no-generative']);
+    // one generative skill where the posting asks: neither
+    expect(names([hit('skill', 'recommendation-systems', mention(3)), hit('skill', 'agents', mention(4))])).toEqual([]);
+    // a generative word in the company blurb does not make the role generative
+    expect(names([hit('skill', 'agents', mention(9, { background: true }))])).toEqual(['era:no-generative']);
   });
 
   // a hand-made two-stage model: stage 1 reads "roles:product@title", stage 2 skills a and b

@@ -52,6 +52,13 @@ describe('taxonomy validation', () => {
     expect(p.join('\n')).toMatch(/:\d+: skills\[0\]\.dimension: must be a non-empty string/);
   });
 
+  it('takes an era of generative or classic, nothing else', () => {
+    expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace('    source:', '    era: classic\n    source:')))).toEqual([]);
+    const yaml = taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace('    source:', '    era: modern\n    source:'));
+    const line = yaml.split('\n').findIndex((l) => l.includes('era: modern')) + 1;
+    expect(problems(yaml)).toContain(`bad.yaml:${line}: skills[0].era: must be generative or classic`);
+  });
+
   it('lets a user taxonomy cite any source, but not none', () => {
     expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: wikipedia')))).toEqual([]);
     expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace(/source: .*/, 'source: ""'))).join()).toMatch(/source/);
