@@ -120,6 +120,14 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
     expect(skillIds('产品经理\n岗位职责\n1、负责智能合约的部署与升级')).not.toContain('deployment-inference');
   });
 
+  it('召回 is retrieval, not winning back users; 信息流 is a feed, not a flow beside 资金流; 优先级排序 is no ranking', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、优化向量召回与排序策略')).toContain('search-strategy');
+    expect(skillIds('产品经理\n岗位职责\n1、制定拉新、留存及召回策略')).not.toContain('search-strategy');
+    expect(skillIds('产品经理\n岗位职责\n1、负责首页信息流的个性化分发')).toContain('recommendation-systems');
+    expect(skillIds('产品经理\n岗位职责\n1、梳理订单的资金流和信息流')).not.toContain('recommendation-systems');
+    expect(skillIds('产品经理\n岗位职责\n1、对需求做优先级排序')).not.toContain('search-strategy');
+  });
+
   it('对齐 is alignment only with a model, not 对齐指标和节奏', () => {
     expect(skillIds('产品经理\n岗位职责\n1、推动模型与人类偏好的对齐')).toContain('fine-tuning');
     expect(skillIds('产品经理\n岗位职责\n1、与研发对齐指标、节奏和交付')).not.toContain('fine-tuning');
