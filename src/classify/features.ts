@@ -1,7 +1,8 @@
 // What a posting shows the category model: explainable features the pipeline already computes.
 // Every feature is one thing a reader can point at: a skill, role word or sub-label at one place
-// in the posting (the title, a role's own heading, a requirement, a duty, a nice-to-have, body
-// text of no known kind, or company/benefit text), a dimension's total there, or the posting's shape.
+// in the posting (the title, a role's own heading, what the posting asks: a requirement, a duty,
+// a nice-to-have, body text of no known kind), a dimension's or a word group's total there or in
+// company/benefit text, or the posting's shape.
 import type { Hit } from '../match/match.js';
 import type { Mention, PostingLanguage } from '../model.js';
 import type { Era } from '../taxonomy/types.js';
@@ -111,7 +112,10 @@ export function postingFeatures(hits: Hit[], source: FeatureSource, shape: Posti
     // what a posting asks for counts alike in every section: its strength decides skills, not the category
     const where = ASKED.has(place) ? 'asked' : place;
     const names = namesOf(h, where, source);
-    add(names.own, place, h);
+    // company, benefits and applying text speaks of the employer, not the role: there a word counts
+    // only toward its groups (how much the text speaks of AI, of each dimension, of which roles);
+    // one word of it ("health" insurance, a "sales" team) says nothing to learn from
+    if (where !== 'background') add(names.own, place, h);
     if (h.kind === 'role' && place === 'title') roleInTitle = true;
     for (const n of names.groups) add(n, place, h);
   }

@@ -15,7 +15,7 @@ import type { Feature } from './features.js';
 import { softmax } from './softmax.js';
 
 /** Bumped whenever the features a posting yields change meaning: a model fitted on others is stale. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 export const MODEL_FORMAT = 'jdlens-category-model/2';
 
 export const PM_KINDS: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'not-pm');

@@ -49,7 +49,7 @@ describe('features and fitted classification', () => {
   const tax = loadTaxonomy();
   const source = featureSource(tax);
 
-  it('reads each hit by place: the title, what is asked, background; product and other role words together', () => {
+  it('reads each hit by place: the title, what is asked, background (by its groups only); product and other role words together', () => {
     const f = postingFeatures(
       [hit('role', 'pm-title', mention(1, { inTitle: true })), hit('skill', 'prompt-engineering', mention(3)), hit('skill', 'prompt-engineering', mention(4, { strength: 'required' })), hit('skill', 'finance-insurance', mention(9, { background: true }))],
       source,
@@ -60,7 +60,9 @@ describe('features and fitted classification', () => {
     expect(by.get('roles:product@title')).toBe(1);
     expect(by.get('skill:prompt-engineering@asked')).toBe(1.5);
     expect(by.get('dim:prompt-design@asked')).toBe(1.5);
-    expect(by.get('skill:finance-insurance@background')).toBe(1);
+    // in company or benefits text a word counts toward its dimension only, never on its own
+    expect(by.get('dim:domain-expertise@background')).toBe(1);
+    expect(by.has('skill:finance-insurance@background')).toBe(false);
     expect(by.has('skill:finance-insurance@asked')).toBe(false);
     expect(by.get('lang:zh')).toBe(1);
     expect(f.map((x) => x.name)).toEqual([...f.map((x) => x.name)].sort());
