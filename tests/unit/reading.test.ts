@@ -128,6 +128,11 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
     expect(skillIds('产品经理\n岗位职责\n1、对需求做优先级排序')).not.toContain('search-strategy');
   });
 
+  it('"industry experience" is work outside academia, no industry: a domain counts where it is named', () => {
+    expect(skillIds('Machine Learning Engineer\nRequirements\n- 5+ years of industry experience in applied machine learning')).not.toContain('domain-vertical');
+    expect(skillIds('Product Manager\nRequirements\n- 3+ years of fintech industry experience')).toContain('finance-insurance');
+  });
+
   it('对齐 is alignment only with a model, not 对齐指标和节奏', () => {
     expect(skillIds('产品经理\n岗位职责\n1、推动模型与人类偏好的对齐')).toContain('fine-tuning');
     expect(skillIds('产品经理\n岗位职责\n1、与研发对齐指标、节奏和交付')).not.toContain('fine-tuning');
