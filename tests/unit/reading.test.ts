@@ -133,6 +133,11 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
     expect(skillIds('Product Manager\nRequirements\n- 3+ years of fintech industry experience')).toContain('finance-insurance');
   });
 
+  it('backend and frontend are skills when asked for, not the engineers one works beside', () => {
+    expect(skillIds('Engineer\nRequirements\n- 5+ years of backend development in Go')).toContain('software-engineering');
+    expect(skillIds('Product Manager\nResponsibilities\n- Lead a team of frontend developers and a designer')).not.toContain('software-engineering');
+  });
+
   it('对齐 is alignment only with a model, not 对齐指标和节奏', () => {
     expect(skillIds('产品经理\n岗位职责\n1、推动模型与人类偏好的对齐')).toContain('fine-tuning');
     expect(skillIds('产品经理\n岗位职责\n1、与研发对齐指标、节奏和交付')).not.toContain('fine-tuning');
