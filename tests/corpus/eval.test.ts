@@ -30,19 +30,19 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
     expect(o).toMatch(/^  category\s+precision recall\s+f1\s+support\s+recall-zh\s+recall-en$/m);
     expect(o).toMatch(/^  confusion \(rows: label, columns: predicted\)$/m);
     expect(o).toMatch(/^  reliability \(confidence bin: postings, mean confidence, accuracy\)$/m);
-    // floors a little under the figures measured when the model was last fitted (0.886, 0.801, zh 0.879,
-    // en 0.894; one posting moves a language's figure by 0.01, a borderline few by 0.03): a change that
-    // loses accuracy on postings the model did not see fails here (the issue's targets, 0.90 overall
-    // and 0.87 in each language, are not all met yet)
-    expect(row(o, 'accuracy (primary or also)').cv).toBeGreaterThanOrEqual(0.87);
-    expect(row(o, 'strict (primary only)').cv).toBeGreaterThanOrEqual(0.78);
-    expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.86);
-    expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.86);
+    // floors a little under the figures measured when the model was last fitted (0.900, 0.816, zh 0.897,
+    // en 0.904; one posting moves a language's figure by 0.01, a borderline few by 0.03): a change that
+    // loses accuracy on postings the model did not see fails here (the issue's targets are 0.90 overall
+    // and 0.87 in each language; its per-category recalls and in-sample gap are not all met yet)
+    expect(row(o, 'accuracy (primary or also)').cv).toBeGreaterThanOrEqual(0.88);
+    expect(row(o, 'strict (primary only)').cv).toBeGreaterThanOrEqual(0.79);
+    expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.87);
+    expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.87);
     expect(row(o, 'expected calibration error').cv).toBeLessThanOrEqual(0.08);
-    // the same over five fixed fold assignments: the mean is the steadier figure (0.869 when last fitted)
+    // the same over five fixed fold assignments: the mean is the steadier figure (0.897 when last fitted)
     const repeated = /^  accuracy ([\d.]+) \(([\d.]+)–([\d.]+)\)/m.exec(o);
     expect(o).toMatch(/^category over 5 fixed fold assignments/m);
-    expect(Number(repeated?.[1])).toBeGreaterThanOrEqual(0.86);
+    expect(Number(repeated?.[1])).toBeGreaterThanOrEqual(0.88);
     expect(Number(repeated?.[2])).toBeLessThanOrEqual(Number(repeated?.[1]));
     // in-sample figures stand beside them, and say how much the model memorises
     expect(row(o, 'accuracy (primary or also)').inSample).toBeGreaterThanOrEqual(row(o, 'accuracy (primary or also)').cv);
@@ -78,7 +78,8 @@ describe('skills found against the labelled dimensions (npm run eval)', () => {
     const plain = /every matched dimension, no gate: precision ([\d.]+)/.exec(r.stdout);
     expect(Number(all![1])).toBeGreaterThan(Number(plain![1]));
     for (const d of ['prompt-design', 'model-lifecycle', 'search-ranking']) expect(r.stdout).toMatch(new RegExp(`^  ${d}\\s+precision`, 'm'));
-    // (0.881 when last measured; the issue's target, 0.90, is not met)
-    expect(figure(r.stdout, /requirement-line coverage: ([\d.]+)/)).toBeGreaterThanOrEqual(0.87);
+    // the skills issue's target (0.902 when last measured: 1540 of 1707 lines)
+    const lines = /requirement-line coverage: [\d.]+ \((\d+)\/(\d+) lines\)/.exec(r.stdout);
+    expect(Number(lines?.[1]) / Number(lines?.[2])).toBeGreaterThanOrEqual(0.9);
   });
 });
