@@ -5,13 +5,14 @@ import { mergeProblems, shapeProblems, taxonomyShape } from './shapes.js';
 import { loadYamlFile, type LoadedYaml } from './yaml-file.js';
 import {
   CATEGORY_IDS,
+  ERAS,
   WEIGHT_MAX,
   WEIGHT_MIN,
   type Aliases,
   type Category,
   type CategoryId,
-  type Era,
   type Dimension,
+  type Era,
   type RoleMarker,
   type Sense,
   type Skill,
@@ -207,8 +208,9 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
 
   const era = (v: unknown, p: Path): { era?: Era } => {
     if (v === undefined) return {};
-    if (v === 'generative' || v === 'classic') return { era: v };
-    c.fail(p, 'must be generative or classic');
+    const era = ERAS.find((e) => e === v);
+    if (era) return { era };
+    c.fail(p, `must be ${ERAS.join(' or ')}`);
     return {};
   };
 

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { TSchema } from '@sinclair/typebox';
 import type { ValueError } from '@sinclair/typebox/value';
+import { ERAS } from './types.js';
 import type { LoadedYaml } from './yaml-file.js';
 
 // TypeBox is loaded when a YAML file is checked: a run on the precompiled default taxonomy never needs it
@@ -37,7 +38,7 @@ function shapes() {
       knowledge: Type.Optional(Type.Boolean()),
       senses: Type.Optional(Type.Record(Type.String(), Sense)),
       shows: Type.Optional(Type.Array(Text)),
-      era: Type.Optional(Type.Union([Type.Literal('generative'), Type.Literal('classic')])),
+      era: Type.Optional(Type.Union(ERAS.map((e) => Type.Literal(e)))),
     },
     { additionalProperties: false },
   );

@@ -63,7 +63,9 @@ export interface Skill {
   era?: Era;
 }
 
-export type Era = 'generative' | 'classic';
+/** The ages of AI a skill may belong to (the taxonomy's `era`). */
+export const ERAS = ['generative', 'classic'] as const;
+export type Era = (typeof ERAS)[number];
 
 /** A role marker: words in a title or body that say what kind of job it is (PM, engineer …). */
 export interface RoleMarker {
