@@ -21,6 +21,10 @@ export const BOILERPLATE_KINDS = ['benefits', 'eeo', 'about', 'apply', 'terms'] 
 export const SENIORITY_LEVELS = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'director', 'vp'] as const;
 export type Seniority = (typeof SENIORITY_LEVELS)[number];
 export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
+/** Degrees, lowest first: a posting's minimum and a reader's highest are compared on this scale. */
+export const DEGREE_LEVELS = ['associate', 'bachelor', 'master', 'phd'] as const;
+export type DegreeLevel = (typeof DEGREE_LEVELS)[number];
+const MAJOR_PARTS = ['fields', 'after', 'before'] as const;
 export const VOICES = ['company', 'reader'] as const;
 export type Voice = (typeof VOICES)[number];
 const PROFICIENCIES: Proficiency[] = ['expert', 'proficient', 'familiar', 'aware'];
@@ -38,6 +42,10 @@ export interface LexiconData {
   asksToKnow: string[];
   /** level words by level */
   seniority: Record<Seniority, string[]>;
+  /** the words that name a degree, by level */
+  degrees: Record<DegreeLevel, string[]>;
+  /** a major: its field's words and the words that mark one after it ("…相关专业") or before it ("degree in …") */
+  majors: MajorWords;
   boilerplate: Record<BoilerplateKind, string[]>;
   /** who a line speaks as: the company ("we", "我们") or to the reader ("you", "你") */
   voice: Record<Voice, string[]>;
@@ -45,6 +53,12 @@ export interface LexiconData {
   words: string[];
   /** working languages: each language's names by its value, and the words that say how well one is used */
   workingLanguage: WorkingLanguageWords;
+}
+
+export interface MajorWords {
+  fields: string[];
+  after: string[];
+  before: string[];
 }
 
 export interface WorkingLanguageWords {
@@ -74,6 +88,8 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     proficiency: { expert: [], proficient: [], familiar: [], aware: [] },
     asksToKnow: [],
     seniority: Object.fromEntries(SENIORITY_LEVELS.map((k) => [k, []])) as unknown as Record<Seniority, string[]>,
+    degrees: Object.fromEntries(DEGREE_LEVELS.map((k) => [k, []])) as unknown as Record<DegreeLevel, string[]>,
+    majors: { fields: [], after: [], before: [] },
     boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
     voice: { company: [], reader: [] },
     words: [],
@@ -90,7 +106,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'boilerplate', 'voice', 'words', 'workingLanguage']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'degrees', 'majors', 'boilerplate', 'voice', 'words', 'workingLanguage']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -121,6 +137,8 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     group(root.proficiency, ['proficiency'], PROFICIENCIES, data.proficiency);
     data.asksToKnow.push(...words(root.asksToKnow, ['asksToKnow']));
     if (root.seniority !== undefined) group(root.seniority, ['seniority'], SENIORITY_LEVELS, data.seniority);
+    if (root.degrees !== undefined) group(root.degrees, ['degrees'], DEGREE_LEVELS, data.degrees);
+    if (root.majors !== undefined) group(root.majors, ['majors'], MAJOR_PARTS, data.majors);
     group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
     if (root.voice !== undefined) group(root.voice, ['voice'], VOICES, data.voice);
     data.words.push(...words(root.words, ['words'], true));
@@ -185,9 +203,9 @@ function termBody(term: string, bare = false): string {
 /**
  * One expression for a list of terms, longest first (so the longest term wins where two start
  * together): the terms that start and end with a Latin letter or digit share one pair of word
- * boundaries, the others (Han, or Latin next to Han) match as written.
+ * boundaries, the others (Han, or Latin next to Han) match as written. `bare`: no plural s.
  */
-export function termsPattern(terms: string[], flags = 'gi'): RegExp {
+export function termsPattern(terms: string[], flags = 'gi', bare = false): RegExp {
   const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   if (sorted.length === 0) return /(?!)/g;
   const latin = sorted.filter((t) => /^[a-z0-9]/i.test(t) && /[a-z0-9]$/i.test(t));
@@ -197,9 +215,9 @@ export function termsPattern(terms: string[], flags = 'gi'): RegExp {
   // \b: a word boundary (letters, digits and _), far cheaper for the regexp engine than lookarounds;
   // one optional plural s after the group, not one per term, keeps the expression quick to compile
   // (a term's own final s then allows "ss", which no word ends in)
-  if (latin.length) alts.push(`\\b(?:${latin.map((t) => termBody(t, true)).join('|')})s?\\b`);
+  if (latin.length) alts.push(`\\b(?:${latin.map((t) => termBody(t, true)).join('|')})${bare ? '' : 's?'}\\b`);
   // (in a group of their own: a long alternation at the top of an expression is slow to compile)
-  if (other.length) alts.push(`(?:${other.map((t) => termBody(t)).join('|')})`);
+  if (other.length) alts.push(`(?:${other.map((t) => termBody(t, bare)).join('|')})`);
   return new RegExp(alts.join('|'), flags);
 }
 
@@ -215,6 +233,13 @@ export interface CompiledLexicon {
   /** every level word in one expression; a match's level by its lower-cased text */
   seniority: RegExp;
   seniorityLevels: Map<string, Seniority>;
+  /** every degree word in one expression; a match's level by its key (see termKey) */
+  degrees: RegExp;
+  degreeLevels: Map<string, DegreeLevel>;
+  /** a major as stated: a field's words up to a word that marks a major after it, or a marker and the field as written */
+  major: RegExp;
+  /** a line without one of these words states no major */
+  majorHint: RegExp;
   boilerplate: RegExp;
   voice: Record<Voice, RegExp>;
   /** each working language's names, in lexicon order */
@@ -240,6 +265,11 @@ export function lexiconSources(data: LexiconData): Record<string, string> {
     ...Object.fromEntries(PROFICIENCIES.map((p) => [`proficiency.${p}`, src(data.proficiency[p])])),
     asksToKnow: src(data.asksToKnow),
     seniority: src(SENIORITY_LEVELS.flatMap((k) => data.seniority[k])),
+    // a degree word as written, no plural s: "Master" alone is a verb ("master the craft")
+    degrees: termsPattern(DEGREE_LEVELS.flatMap((k) => data.degrees[k]), 'gi', true).source,
+    'majors.fields': termsPattern(data.majors.fields, 'g', true).source,
+    'majors.after': termsPattern(data.majors.after, 'g', true).source,
+    'majors.before': termsPattern(data.majors.before, 'g', true).source,
     boilerplate: src(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k])),
     ...Object.fromEntries(VOICES.map((v) => [`voice.${v}`, src(data.voice[v])])),
     ...Object.fromEntries(Object.entries(data.workingLanguage.names).map(([v, names]) => [`language.${v}`, src(names)])),
@@ -263,6 +293,10 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     asksToKnow: re('asksToKnow', 'i'),
     seniority: re('seniority'),
     seniorityLevels: new Map(SENIORITY_LEVELS.flatMap((k) => data.seniority[k].map((t) => [t.toLowerCase().replace(/[\s-]+/g, ' '), k] as [string, Seniority]))),
+    degrees: re('degrees'),
+    major: majorExpression(data.majors, s),
+    majorHint: new RegExp([...(data.majors.after.length ? [s['majors.after']] : []), ...(data.majors.before.length ? [s['majors.before']] : [])].join('|') || '(?!)', 'i'),
+    degreeLevels: new Map(DEGREE_LEVELS.flatMap((k) => data.degrees[k].map((t) => [termKey(t), k] as [string, DegreeLevel]))),
     boilerplate: re('boilerplate', 'i'),
     voice: { company: re('voice.company', 'i'), reader: re('voice.reader', 'i') },
     workingLanguages: Object.keys(data.workingLanguage.names).map((value) => ({ value, names: re(`language.${value}`) })),
@@ -272,6 +306,19 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     languageQuality: new RegExp(`(?:${s.languageQualities})(?:\\s+\\S+){0,3}\\s+$`, 'i'),
     languageNotAfter: new RegExp(`^[\\s-]*(?:${s.languageNotAfter})|^-`, 'i'),
   };
+}
+
+/**
+ * A major as postings state it: in the words of a field, up to 40 characters of more of them, then
+ * a word that marks a major ("计算机、人工智能等相关专业": the field is what comes before); or a word
+ * that marks one, then the field as written, capitalised, to the end of the clause or an "or"
+ * ("degree in Computer Science, Statistics or a related field"). Capture 1 or 2 is the field.
+ */
+function majorExpression(m: MajorWords, s: Record<string, string>): RegExp {
+  // (a kind of statement the lexicon has no words for keeps its capture, matching nothing)
+  const after = m.fields.length && m.after.length ? `((?:${s['majors.fields']})[^，。；;]{0,40}?)(?:${s['majors.after']})` : '((?!))';
+  const before = m.before.length ? `(?:${s['majors.before']})\\s+([A-Z][A-Za-z ,&/]{2,80}?)(?=[.;]|,? or\\b|$)` : '((?!))';
+  return new RegExp(`${after}|${before}`, 'g');
 }
 
 /** The lexicon every posting is read with, compiled once per process. */
@@ -323,6 +370,27 @@ export function seniorityWords(text: string): { level: Seniority; text: string; 
     if (level) out.push({ level, text: m[0], index: m.index });
   }
   return out;
+}
+
+const termKey = (t: string) => t.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ');
+
+/** The degree words in a text, in order: each with its level and place ("本科", "Master's", "PhD"). */
+export function degreeWords(text: string): { level: DegreeLevel; text: string; index: number }[] {
+  const lx = lexicon();
+  const out: { level: DegreeLevel; text: string; index: number }[] = [];
+  const re = lx.degrees;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const level = lx.degreeLevels.get(termKey(m[0]));
+    if (level) out.push({ level, text: m[0], index: m.index });
+  }
+  return out;
+}
+
+/** The level a degree's name stands for ("硕士", "Master's", "master" → master), if it names one. */
+export function degreeOf(name: string): DegreeLevel | undefined {
+  const k = termKey(name.trim());
+  return (DEGREE_LEVELS as readonly string[]).includes(k) ? (k as DegreeLevel) : lexicon().degreeLevels.get(k);
 }
 
 /** Whether a line is boilerplate: pay and benefits, equal opportunity, the company, how to apply, where and when the work is done. */

@@ -1,5 +1,5 @@
 import { JdlensError } from '../errors.js';
-import { SENIORITY_LEVELS } from '../lexicon/lexicon.js';
+import { degreeOf, SENIORITY_LEVELS } from '../lexicon/lexicon.js';
 import { seniorityRank } from '../requirements/seniority.js';
 import { languageOf } from '../requirements/extract.js';
 import { aliasKey } from '../taxonomy/load.js';
@@ -8,13 +8,6 @@ import { mergeProblems, profileShape, shapeProblems } from '../taxonomy/shapes.j
 import { loadYamlFile, type LoadedYaml } from '../taxonomy/yaml-file.js';
 import { closest } from './suggest.js';
 import type { HeldSkill, Level, Reader } from './types.js';
-
-const DEGREES: Record<string, string> = {
-  associate: 'associate', 大专: 'associate', 专科: 'associate',
-  bachelor: 'bachelor', bachelors: 'bachelor', "bachelor's": 'bachelor', bs: 'bachelor', ba: 'bachelor', 本科: 'bachelor', 学士: 'bachelor',
-  master: 'master', masters: 'master', "master's": 'master', ms: 'master', mba: 'master', 硕士: 'master', 研究生: 'master',
-  phd: 'phd', doctorate: 'phd', 博士: 'phd',
-};
 
 /** Finds a skill by id or by any alias or label, in either language. */
 export function skillResolver(tax: Taxonomy): { resolve(name: string): string | undefined; names: string[] } {
@@ -62,7 +55,8 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
     else fail(['seniority'], `unknown level "${String(root.seniority)}" (one of: ${SENIORITY_LEVELS.join(', ')})`);
   }
   if (root.degree !== undefined) {
-    const d = typeof root.degree === 'string' ? DEGREES[root.degree.trim().toLowerCase()] : undefined;
+    // a level (bachelor …) or any word the lexicon has for one (本科, Master's, PhD)
+    const d = typeof root.degree === 'string' ? degreeOf(root.degree) : undefined;
     if (d) reader.degree = d;
     else fail(['degree'], `unknown degree "${String(root.degree)}" (one of: associate, bachelor, master, phd, 大专, 本科, 硕士, 博士)`);
   }

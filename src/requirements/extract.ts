@@ -2,35 +2,44 @@ import type { Line, NormalisedText, Strength } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
 import type { RequirementOut } from '../contract/report.js';
 import { strengthAt } from '../sections/sections.js';
-import { lexicon } from '../lexicon/lexicon.js';
+import { DEGREE_LEVELS, degreeWords, lexicon } from '../lexicon/lexicon.js';
 
 type Kind = RequirementOut['kind'];
 
+interface Found {
+  value: string | number;
+  index: number;
+  length: number;
+}
+
 interface Rule {
   kind: Kind;
-  /** a cheap test a line must pass before the rule's expression runs on it: a word every match holds */
+  /** a cheap test a line must pass before the rule runs on it: a word every match holds */
   hint?: RegExp;
-  re: RegExp;
-  value: (m: RegExpExecArray) => string | number | undefined;
+  find: (text: string) => Found[];
   label: (v: string | number) => { zh: string; en: string };
 }
 
-export const DEGREE_RANK: Record<string, number> = { associate: 0, bachelor: 1, master: 2, phd: 3 };
+/** A rule's finds by an expression and what each match stands for (nothing: no requirement). */
+function byExpression(re: RegExp, value: (m: RegExpExecArray) => string | number | undefined): (text: string) => Found[] {
+  return (text) => {
+    const out: Found[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const v = value(m);
+      if (v !== undefined) out.push({ value: v, index: m.index, length: m[0].length });
+    }
+    return out;
+  };
+}
+
+export const DEGREE_RANK: Record<string, number> = Object.fromEntries(DEGREE_LEVELS.map((d, i) => [d, i]));
 export const DEGREE_LABEL: Record<string, { zh: string; en: string }> = {
   associate: { zh: '大专', en: "Associate's degree" },
   bachelor: { zh: '本科', en: "Bachelor's degree" },
   master: { zh: '硕士', en: "Master's degree" },
   phd: { zh: '博士', en: 'PhD' },
 };
-
-function degreeOf(word: string): string | undefined {
-  const w = word.toLowerCase();
-  if (/博士|phd|ph\.d|doctor/.test(w)) return 'phd';
-  if (/硕士|研究生|master|m\.?s\.?c?\b|mba/.test(w)) return 'master';
-  if (/本科|学士|bachelor|b\.?s\.?c?\b|b\.?a\.?\b|undergraduate|university|college/.test(w)) return 'bachelor';
-  if (/专科|大专|associate/.test(w)) return 'associate';
-  return undefined;
-}
 
 const HAN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
@@ -87,10 +96,10 @@ export function languageOf(name: string): string | undefined {
   return undefined;
 }
 
-function languagesIn(text: string): { value: string; label: { zh: string; en: string }; index: number; length: number }[] {
+function languagesIn(text: string): Found[] {
   const lx = lexicon();
   if (!lx.languageNames.test(text)) return [];
-  const out: { value: string; label: { zh: string; en: string }; index: number; length: number }[] = [];
+  const out: Found[] = [];
   LANGUAGE_CLAUSE.lastIndex = 0;
   for (let c = LANGUAGE_CLAUSE.exec(text); c; c = LANGUAGE_CLAUSE.exec(text)) {
     const clause = c[0];
@@ -101,7 +110,7 @@ function languagesIn(text: string): { value: string; label: { zh: string; en: st
         if (lx.languageNotAfter.test(clause.slice(m.index + m[0].length))) continue;
         cued ??= lx.languageCues.test(clause);
         if (!cued && !lx.languageQuality.test(clause.slice(0, m.index))) continue;
-        out.push({ value: l.value, label: languageNames().get(l.value)!.label, index: c.index + m.index, length: m[0].length });
+        out.push({ value: l.value, index: c.index + m.index, length: m[0].length });
         break;
       }
     }
@@ -109,53 +118,55 @@ function languagesIn(text: string): { value: string; label: { zh: string; en: st
   return out;
 }
 
+let majorsIn: ((text: string) => Found[]) | undefined;
+
 const RULES: Rule[] = [
   {
     kind: 'years',
     hint: /年/,
     // 3年以上 / 3 年及以上 / 至少1年 / 3-5年 … 经验 ; not 2023年
-    re: /(?:(?<![\w.])(\d{1,2})|(?<![一二两三四五六七八九十])([一二两三四五六七八九十]{1,3}))\s*(?:[-~～–—到至]\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,40}(?:经验|经历|工作|背景|从业))/g,
-    value: minYears,
+    find: byExpression(/(?:(?<![\w.])(\d{1,2})|(?<![一二两三四五六七八九十])([一二两三四五六七八九十]{1,3}))\s*(?:[-~～–—到至]\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,40}(?:经验|经历|工作|背景|从业))/g, minYears),
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
   {
     kind: 'years',
     hint: /year/i,
-    re: /(?<![\w.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi,
-    value: minYears,
+    find: byExpression(/(?<![\w.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi, minYears),
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
   {
     kind: 'years',
     hint: /year/i,
     // "two years of experience", "five or more years in product": a number word, with experience near
-    re: /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|or more|plus)?\s*(?:(?:[-–—~]|to)\s*\w+\s*)?years?\b(?=[^.;]{0,60}\b(?:experience|background|working|track record)\b)/gi,
-    value: minYears,
+    find: byExpression(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|or more|plus)?\s*(?:(?:[-–—~]|to)\s*\w+\s*)?years?\b(?=[^.;]{0,60}\b(?:experience|background|working|track record)\b)/gi, minYears),
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
   {
     kind: 'degree',
-    re: /(博士|硕士|研究生|本科|学士|大专|专科)(?:及以上|以上|或以上)?(?:学历|学位)?|\b(Ph\.?D\.?|doctorate|Master['’]?s|Master(?= (?:of|degree)\b)|MBA|Bachelor(?:['’]?s)?|BS\/MS|BS|BSc|MSc|M\.S\.|B\.S\.|(?:undergraduate|university|college) degrees?)(?![\w])/gi,
-    value: (m) => degreeOf(m[0]),
+    // a degree by the lexicon's words for it ("本科", "Bachelor's", "PhD")
+    find: (text) => degreeWords(text).map((d) => ({ value: d.level, index: d.index, length: d.text.length })),
     label: (v) => DEGREE_LABEL[String(v)] ?? { zh: String(v), en: String(v) },
   },
   {
     kind: 'major',
-    hint: /专业|degree|background/i,
-    re: /((?:计算机|人工智能|软件工程|数据科学|统计|数学|信息管理|电子|通信|自动化|金融|经济|设计|心理学|理工)[^，。；;]{0,40}?)(?:等)?(?:相关)?专业|(?:degree|background)\s+in\s+([A-Z][A-Za-z ,&/]{2,80}?)(?=[.;]|,? or\b|$)/g,
-    value: (m) => (m[1] ?? m[2] ?? '').trim() || undefined,
+    // a field of study before a word that marks a major, or after one (the lexicon's majors)
+    find: (text) => (lexicon().majorHint.test(text) ? (majorsIn ??= byExpression(lexicon().major, (m) => (m[1] ?? m[2] ?? '').trim() || undefined))(text) : []),
     label: (v) => ({ zh: `专业：${v}`, en: `Major: ${v}` }),
   },
   {
     kind: 'industry',
     hint: /行业|领域|industry|space|sector|domain/i,
-    re: /(?<![A-Za-z0-9])([^\s，,。；;、:：]{2,20}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experienced? in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)\b|\b([a-z][a-z/-]{2,20}(?: [a-z][a-z/-]{2,20})?) (?:industry|sector) (?:experience|background|knowledge)/gi,
-    value: (m) => {
+    find: byExpression(/(?<![A-Za-z0-9])([^\s，,。；;、:：]{2,20}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experienced? in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)\b|\b([a-z][a-z/-]{2,20}(?: [a-z][a-z/-]{2,20})?) (?:industry|sector) (?:experience|background|knowledge)/gi, (m) => {
       const v = (m[1] ?? m[2] ?? m[3] ?? '').replace(/^(有|具备|具有|相关|在|及|或)+/, '').trim();
       // "relevant industry experience" names no industry
       return v && !GENERIC_INDUSTRY.test(v) ? v : undefined;
-    },
+    }),
     label: (v) => ({ zh: `${v}行业背景`, en: `${v} industry background` }),
+  },
+  {
+    kind: 'language',
+    find: languagesIn,
+    label: (v) => languageNames().get(String(v))!.label,
   },
 ];
 
@@ -182,13 +193,8 @@ export function extractRequirements(norm: NormalisedText, lines: Line[], linesSt
     };
     for (const rule of RULES) {
       if (rule.hint && !rule.hint.test(text)) continue;
-      rule.re.lastIndex = 0;
-      for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-        const value = rule.value(m);
-        if (value !== undefined) found(rule.kind, value, rule.label(value), m.index, m[0].length);
-      }
+      for (const f of rule.find(text)) found(rule.kind, f.value, rule.label(f.value), f.index, f.length);
     }
-    for (const l of languagesIn(text)) found('language', l.value, l.label, l.index, l.length);
   });
   return out;
 }

@@ -189,6 +189,18 @@ describe('lexicon files', () => {
     expect(problems).toMatch(/xx\.yaml:5: niceToHave: must be a list of words/);
   });
 
+  it('degrees and majors are data: a lexicon that names them makes them read, and checks their kinds', () => {
+    expect(lexiconOf(`${BASE}degrees:\n  licence: [Licence]\n`).problems).toMatch(/xx\.yaml:8: degrees\.licence: unknown kind/);
+    const { data } = lexiconOf(`${BASE}degrees:\n  master: [Laurea Magistrale, master's]\nmajors:\n  before: [laurea in]\n`);
+    const lx = compileLexicon(data!);
+    expect('Laurea Magistrale in Informatica'.match(lx.degrees)).toEqual(['Laurea Magistrale']);
+    expect(lx.degreeLevels.get('laurea magistrale')).toBe('master');
+    // as written: no plural s, so a degree word never reads a verb's forms
+    expect('mastering the craft'.match(lx.degrees)).toBeNull();
+    lx.major.lastIndex = 0;
+    expect(lx.major.exec('laurea in Ingegneria Informatica.')?.[2]).toBe('Ingegneria Informatica');
+  });
+
   it('a working language is data: a lexicon that names one more language makes it read', () => {
     expect(lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian] }\n  cues: [fluent]\n  colours: [red]\n`).problems).toMatch(/xx\.yaml:10: workingLanguage\.colours: unknown field/);
     const { data } = lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian, Italiano] }\n  cues: [fluent]\n`);
