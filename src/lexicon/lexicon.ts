@@ -359,14 +359,12 @@ function headingKey(t: string): string {
   return t.toLowerCase().replace(/’/g, "'").replace(/[\s-]+/g, ' ').replace(/([a-z])s$/, '$1');
 }
 
-/** The level words in a text, in order: each with its level and place. */
-export function seniorityWords(text: string): { level: Seniority; text: string; index: number }[] {
-  const lx = lexicon();
-  const out: { level: Seniority; text: string; index: number }[] = [];
-  const re = lx.seniority;
+/** The words of a list kept by level (seniority, degrees) in a text, in order: each with its level and place. */
+function levelWords<L extends string>(text: string, re: RegExp, levelOf: (word: string) => L | undefined): { level: L; text: string; index: number }[] {
+  const out: { level: L; text: string; index: number }[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const level = lx.seniorityLevels.get(m[0].toLowerCase().replace(/[\s-]+/g, ' ')) ?? lx.seniorityLevels.get(m[0].toLowerCase().replace(/[\s-]+/g, ' ').replace(/s$/, ''));
+    const level = levelOf(m[0]);
     if (level) out.push({ level, text: m[0], index: m.index });
   }
   return out;
@@ -374,17 +372,19 @@ export function seniorityWords(text: string): { level: Seniority; text: string; 
 
 const termKey = (t: string) => t.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ');
 
-/** The degree words in a text, in order: each with its level and place ("本科", "Master's", "PhD"). */
+/** The level words in a text ("Senior", "资深", "Staff"), in order: each with its level and place. */
+export function seniorityWords(text: string): { level: Seniority; text: string; index: number }[] {
+  const lx = lexicon();
+  return levelWords(text, lx.seniority, (w) => {
+    const k = w.toLowerCase().replace(/[\s-]+/g, ' ');
+    return lx.seniorityLevels.get(k) ?? lx.seniorityLevels.get(k.replace(/s$/, ''));
+  });
+}
+
+/** The degree words in a text ("本科", "Master's", "PhD"), in order: each with its level and place. */
 export function degreeWords(text: string): { level: DegreeLevel; text: string; index: number }[] {
   const lx = lexicon();
-  const out: { level: DegreeLevel; text: string; index: number }[] = [];
-  const re = lx.degrees;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const level = lx.degreeLevels.get(termKey(m[0]));
-    if (level) out.push({ level, text: m[0], index: m.index });
-  }
-  return out;
+  return levelWords(text, lx.degrees, (w) => lx.degreeLevels.get(termKey(w)));
 }
 
 /** The level a degree's name stands for ("硕士", "Master's", "master" → master), if it names one. */
