@@ -25,6 +25,7 @@ export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
 export const DEGREE_LEVELS = ['associate', 'bachelor', 'master', 'phd'] as const;
 export type DegreeLevel = (typeof DEGREE_LEVELS)[number];
 const MAJOR_PARTS = ['fields', 'after', 'before'] as const;
+const WORKING_LANGUAGE_FIELDS = ['names', 'cues', 'qualities', 'notAfter'] as const;
 export const VOICES = ['company', 'reader'] as const;
 export type Voice = (typeof VOICES)[number];
 const PROFICIENCIES: Proficiency[] = ['expert', 'proficient', 'familiar', 'aware'];
@@ -144,9 +145,10 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     data.words.push(...words(root.words, ['words'], true));
     const wl = root.workingLanguage as Record<string, unknown> | undefined;
     if (wl !== undefined) {
-      if (!wl || typeof wl !== 'object' || Array.isArray(wl)) fail(['workingLanguage'], 'must be a mapping (names, cues, qualities, notAfter)');
+      const fields = WORKING_LANGUAGE_FIELDS.join(', ');
+      if (!wl || typeof wl !== 'object' || Array.isArray(wl)) fail(['workingLanguage'], `must be a mapping (${fields})`);
       else {
-        for (const k of Object.keys(wl)) if (!['names', 'cues', 'qualities', 'notAfter'].includes(k)) fail(['workingLanguage', k], 'unknown field (one of names, cues, qualities, notAfter)');
+        for (const k of Object.keys(wl)) if (!(WORKING_LANGUAGE_FIELDS as readonly string[]).includes(k)) fail(['workingLanguage', k], `unknown field (one of ${fields})`);
         const names = wl.names as Record<string, unknown> | undefined;
         if (!names || typeof names !== 'object' || Array.isArray(names)) fail(['workingLanguage', 'names'], 'must be a mapping of a language (english, chinese …) to its names');
         else for (const [value, list] of Object.entries(names)) (data.workingLanguage.names[value] ??= []).push(...words(list, ['workingLanguage', 'names', value]));
@@ -230,7 +232,7 @@ export interface CompiledLexicon {
   notNiceToHave: RegExp;
   proficiency: [Proficiency, RegExp][];
   asksToKnow: RegExp;
-  /** every level word in one expression; a match's level by its lower-cased text */
+  /** every level word in one expression; a match's level by its key (see termKey) */
   seniority: RegExp;
   seniorityLevels: Map<string, Seniority>;
   /** every degree word in one expression; a match's level by its key (see termKey) */
@@ -292,11 +294,11 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     proficiency: PROFICIENCIES.map((p) => [p, re(`proficiency.${p}`)]),
     asksToKnow: re('asksToKnow', 'i'),
     seniority: re('seniority'),
-    seniorityLevels: new Map(SENIORITY_LEVELS.flatMap((k) => data.seniority[k].map((t) => [t.toLowerCase().replace(/[\s-]+/g, ' '), k] as [string, Seniority]))),
+    seniorityLevels: byLevel(SENIORITY_LEVELS, data.seniority),
     degrees: re('degrees'),
+    degreeLevels: byLevel(DEGREE_LEVELS, data.degrees),
     major: majorExpression(data.majors, s),
     majorHint: new RegExp([...(data.majors.after.length ? [s['majors.after']] : []), ...(data.majors.before.length ? [s['majors.before']] : [])].join('|') || '(?!)', 'i'),
-    degreeLevels: new Map(DEGREE_LEVELS.flatMap((k) => data.degrees[k].map((t) => [termKey(t), k] as [string, DegreeLevel]))),
     boilerplate: re('boilerplate', 'i'),
     voice: { company: re('voice.company', 'i'), reader: re('voice.reader', 'i') },
     workingLanguages: Object.keys(data.workingLanguage.names).map((value) => ({ value, names: re(`language.${value}`) })),
@@ -306,6 +308,11 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     languageQuality: new RegExp(`(?:${s.languageQualities})(?:\\s+\\S+){0,3}\\s+$`, 'i'),
     languageNotAfter: new RegExp(`^[\\s-]*(?:${s.languageNotAfter})|^-`, 'i'),
   };
+}
+
+/** A list kept by level as a map from each word's key to its level. */
+function byLevel<L extends string>(levels: readonly L[], words: Record<L, string[]>): Map<string, L> {
+  return new Map(levels.flatMap((k) => words[k].map((t) => [termKey(t), k] as [string, L])));
 }
 
 /**
@@ -354,9 +361,14 @@ export function headingTermsIn(text: string): { kind: HeadingKind | 'mixed'; cov
   return { kind: duty && required ? 'mixed' : best.kind, covered: Math.min(1, covered / Math.max(1, text.length)) };
 }
 
-/** The key a heading term and a text that matched it share: lower case, one space, no plural s. */
+/** The key a term and a text that matched it share: lower case, straight apostrophes, one space. */
+function termKey(t: string): string {
+  return t.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ');
+}
+
+/** A heading term's key: its term key without a plural s. */
 function headingKey(t: string): string {
-  return t.toLowerCase().replace(/’/g, "'").replace(/[\s-]+/g, ' ').replace(/([a-z])s$/, '$1');
+  return termKey(t).replace(/([a-z])s$/, '$1');
 }
 
 /** The words of a list kept by level (seniority, degrees) in a text, in order: each with its level and place. */
@@ -370,13 +382,11 @@ function levelWords<L extends string>(text: string, re: RegExp, levelOf: (word: 
   return out;
 }
 
-const termKey = (t: string) => t.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ');
-
 /** The level words in a text ("Senior", "资深", "Staff"), in order: each with its level and place. */
 export function seniorityWords(text: string): { level: Seniority; text: string; index: number }[] {
   const lx = lexicon();
   return levelWords(text, lx.seniority, (w) => {
-    const k = w.toLowerCase().replace(/[\s-]+/g, ' ');
+    const k = termKey(w);
     return lx.seniorityLevels.get(k) ?? lx.seniorityLevels.get(k.replace(/s$/, ''));
   });
 }

@@ -1,5 +1,5 @@
 import { JdlensError } from '../errors.js';
-import { degreeOf, SENIORITY_LEVELS } from '../lexicon/lexicon.js';
+import { DEGREE_LEVELS, degreeOf, lexicon, SENIORITY_LEVELS } from '../lexicon/lexicon.js';
 import { seniorityRank } from '../requirements/seniority.js';
 import { languageOf } from '../requirements/extract.js';
 import { aliasKey } from '../taxonomy/load.js';
@@ -58,7 +58,11 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
     // a level (bachelor …) or any word the lexicon has for one (本科, Master's, PhD)
     const d = typeof root.degree === 'string' ? degreeOf(root.degree) : undefined;
     if (d) reader.degree = d;
-    else fail(['degree'], `unknown degree "${String(root.degree)}" (one of: associate, bachelor, master, phd, 大专, 本科, 硕士, 博士)`);
+    else {
+      // the levels, and each one's first Chinese word in the lexicon (大专, 本科 …)
+      const zh = DEGREE_LEVELS.map((l) => lexicon().data.degrees[l].find((w) => /\p{Script=Han}/u.test(w))).filter(Boolean);
+      fail(['degree'], `unknown degree "${String(root.degree)}" (one of: ${[...DEGREE_LEVELS, ...zh].join(', ')})`);
+    }
   }
   for (const key of ['domains', 'languages'] as const) {
     const v = root[key];

@@ -14,16 +14,19 @@ interface Found {
 
 interface Rule {
   kind: Kind;
-  /** a cheap test a line must pass before the rule runs on it: a word every match holds */
-  hint?: RegExp;
+  /** a cheap test a line must pass before the rule runs on it: a word every match holds (the lexicon's, when a function) */
+  hint?: RegExp | (() => RegExp);
   find: (text: string) => Found[];
   label: (v: string | number) => { zh: string; en: string };
 }
 
-/** A rule's finds by an expression and what each match stands for (nothing: no requirement). */
-function byExpression(re: RegExp, value: (m: RegExpExecArray) => string | number | undefined): (text: string) => Found[] {
+const expression = (re: RegExp | (() => RegExp)) => (typeof re === 'function' ? re() : re);
+
+/** A rule's finds by an expression (the lexicon's, when a function) and what each match stands for (nothing: no requirement). */
+function byExpression(pattern: RegExp | (() => RegExp), value: (m: RegExpExecArray) => string | number | undefined): (text: string) => Found[] {
   return (text) => {
     const out: Found[] = [];
+    const re = expression(pattern);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const v = value(m);
@@ -98,7 +101,6 @@ export function languageOf(name: string): string | undefined {
 
 function languagesIn(text: string): Found[] {
   const lx = lexicon();
-  if (!lx.languageNames.test(text)) return [];
   const out: Found[] = [];
   LANGUAGE_CLAUSE.lastIndex = 0;
   for (let c = LANGUAGE_CLAUSE.exec(text); c; c = LANGUAGE_CLAUSE.exec(text)) {
@@ -117,8 +119,6 @@ function languagesIn(text: string): Found[] {
   }
   return out;
 }
-
-let majorsIn: ((text: string) => Found[]) | undefined;
 
 const RULES: Rule[] = [
   {
@@ -150,7 +150,8 @@ const RULES: Rule[] = [
   {
     kind: 'major',
     // a field of study before a word that marks a major, or after one (the lexicon's majors)
-    find: (text) => (lexicon().majorHint.test(text) ? (majorsIn ??= byExpression(lexicon().major, (m) => (m[1] ?? m[2] ?? '').trim() || undefined))(text) : []),
+    hint: () => lexicon().majorHint,
+    find: byExpression(() => lexicon().major, (m) => (m[1] ?? m[2] ?? '').trim() || undefined),
     label: (v) => ({ zh: `专业：${v}`, en: `Major: ${v}` }),
   },
   {
@@ -165,6 +166,8 @@ const RULES: Rule[] = [
   },
   {
     kind: 'language',
+    // a line that names no language is passed over at once
+    hint: () => lexicon().languageNames,
     find: languagesIn,
     label: (v) => languageNames().get(String(v))!.label,
   },
@@ -192,7 +195,7 @@ export function extractRequirements(norm: NormalisedText, lines: Line[], linesSt
       out.push({ kind, value, label, strength: strengthAt(line, index) as Strength, text: norm.original.slice(o.start, o.end), line: idx + 1, start: o.start, end: o.end });
     };
     for (const rule of RULES) {
-      if (rule.hint && !rule.hint.test(text)) continue;
+      if (rule.hint && !expression(rule.hint).test(text)) continue;
       for (const f of rule.find(text)) found(rule.kind, f.value, rule.label(f.value), f.index, f.length);
     }
   });

@@ -29,9 +29,11 @@ const ROLE_HEADING = /^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*$|【[^】]+】\s*$)/;
 const CONTACT_MARK = /(\[email\]|\[phone\]|\[handle\]|https?:\/\/|mailto:|\b[a-z0-9-]+\.(?:com|so|io|ai|co|org|net|dev|app|me|cn)\/\S|(?:^|[\s:：(（])@[A-Za-z0-9_]{3,}|#LI-[A-Za-z0-9]+)/i;
 // a line that states pay and little else ("$150,000—$190,000 USD", "1) RMB 25-35K per month"): an amount
 // or a range with a currency, whatever the language
-const PAY_LINE =
-  /^\s*(?:[-*•]|\d{1,2}\s*[.)、）])?\s*(?:(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)\s*)?[$€£¥￥]?\s*\d[\d,.]*\s*[kK万]?\s*(?:[-–—~～]|to)\s*(?:(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)\s*)?[$€£¥￥]?\s*\d[\d,.]*\s*[kK万]?\s*(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)?(?![\w%])[^\n]{0,80}$/;
-const CURRENCY = /[$€£¥￥]|\b(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)\b|\d\s*[kK万]\b/;
+// (the currency codes, once: an amount may start or end with one, and one says a line is about pay)
+const CODE = '(?:USD|CNY|RMB|EUR|GBP|HKD|SGD)';
+const AMOUNT = `(?:${CODE}\\s*)?[$€£¥￥]?\\s*\\d[\\d,.]*\\s*[kK万]?`;
+const PAY_LINE = new RegExp(`^\\s*(?:[-*•]|\\d{1,2}\\s*[.)、）])?\\s*${AMOUNT}\\s*(?:[-–—~～]|to)\\s*${AMOUNT}\\s*${CODE}?(?![\\w%])[^\\n]{0,80}$`);
+const CURRENCY = new RegExp(`[$€£¥￥]|\\b${CODE}\\b|\\d\\s*[kK万]\\b`);
 const isPayLine = (text: string) => PAY_LINE.test(text) && CURRENCY.test(text.slice(0, 40));
 const FRONT_MATTER_TITLE = /^\s*title\s*:\s*(.+)$/i;
 
