@@ -4,7 +4,8 @@
 //    scripts/build-vocab.mjs), each with its own frequency; one filler entry keeps the total
 //    frequency, so every word weighs what it weighs in the full dictionary; taxonomy aliases are
 //    added at run time;
-// 2. the default taxonomy, validated and compiled, so that a run need not parse YAML;
+// 2. the lexicons, merged; 3. the default taxonomy with the lexicon's terms, validated and compiled,
+//    so that a run need not parse YAML;
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,6 +35,13 @@ writeFileSync(join(dictDir, 'idf.utf8'), '的 1.0\n');
 writeFileSync(join(dictDir, 'stop_words.utf8'), '的\n');
 process.stdout.write(`jieba compact dictionary: ${kept.length} words\n`);
 
+// 2. the lexicons of every language, merged and checked (the taxonomy compiles their terms with its aliases)
+const { readLexiconFiles, COMPILED_LEXICON } = await import('../dist/lexicon/lexicon.js');
+const lexiconDoc = readLexiconFiles();
+writeFileSync(COMPILED_LEXICON, JSON.stringify(lexiconDoc));
+process.stdout.write(`lexicon compiled: ${COMPILED_LEXICON.slice(root.length + 1)}\n`);
+
+// 3. the default taxonomy with the lexicon's terms, validated and compiled
 const { DEFAULT_TAXONOMY, loadTaxonomy } = await import('../dist/taxonomy/load.js');
 const { createAnalyzer } = await import('../dist/analyze.js');
 const { compiledPathFor, serialiseAnalyzer } = await import('../dist/taxonomy/compiled.js');
@@ -41,10 +49,3 @@ const out = compiledPathFor(DEFAULT_TAXONOMY);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, serialiseAnalyzer(createAnalyzer(loadTaxonomy(DEFAULT_TAXONOMY)), readFileSync(DEFAULT_TAXONOMY)));
 process.stdout.write(`default taxonomy compiled: ${out.slice(root.length + 1)}\n`);
-
-// 3. the lexicons of every language, merged and checked
-const { readLexiconFiles, lexiconSources, COMPILED_LEXICON } = await import('../dist/lexicon/lexicon.js');
-const lexiconDoc = readLexiconFiles();
-writeFileSync(COMPILED_LEXICON, JSON.stringify({ ...lexiconDoc, sources: lexiconSources(lexiconDoc) }));
-process.stdout.write(`lexicon compiled: ${COMPILED_LEXICON.slice(root.length + 1)}\n`);
-

@@ -3,10 +3,9 @@ import { askedCandidates, gateDimensions, type AskedCandidate } from './classify
 import { postingFeatures, type Feature } from './classify/features.js';
 import { classifyFitted, type CategoryModel } from './classify/fitted.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
-import { matchTokens, type Hit } from './match/match.js';
+import { matchTokens, placeHits, type Hit } from './match/match.js';
 import type { Line, Mention, NormalisedText, SourceText, Strength, Token } from './model.js';
 import { JdlensError } from './errors.js';
-import { lexicon } from './lexicon/lexicon.js';
 import { detectLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
@@ -102,27 +101,21 @@ function linesAsWritten(text: string, count: number): string[] | undefined {
   return lines.length === count ? lines : undefined;
 }
 
-const segmenterWords = new WeakMap<CompiledTaxonomy, string[]>();
-
 /**
- * The words jieba must know: the taxonomy's Han aliases, and the lexicon's words that its
- * dictionary lacks (one list per taxonomy, so that jieba is set up once).
+ * normalise → segment → match → sections: what a posting, a résumé or a term count starts from. One
+ * matcher finds the taxonomy's aliases and the lexicon's terms; the sections follow from the terms
+ * (headings, markers, boilerplate), and the aliases' hits are then placed in them.
  */
-function userWordsOf(compiled: CompiledTaxonomy): string[] {
-  let words = segmenterWords.get(compiled);
-  if (!words) segmenterWords.set(compiled, (words = [...compiled.hanWords, ...lexicon().data.words]));
-  return words;
-}
-
-/** normalise → segment → sections → match: what a posting, a résumé or a term count starts from. */
 export function readText(text: string, analyzer: Analyzer, allTokens = false): ReadText {
   const { compiled } = analyzer;
   const norm = normalise(text);
-  const sections = detectSections(norm.text.split('\n'));
+  const rawLines = norm.text.split('\n');
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
-  const tokens = segment(norm, { userWords: userWordsOf(compiled), priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey });
+  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey });
+  const { found, terms } = matchTokens(norm, tokens, rawLines, compiled);
+  const sections = detectSections(rawLines, terms);
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
-  const hits = matchTokens({ norm, tokens, lines: sections.lines, titleLine: sections.titleLine, writtenLines }, compiled);
+  const hits = placeHits(found, { norm, lines: sections.lines, titleLine: sections.titleLine, writtenLines });
   return { norm, sections, tokens, hits, writtenLines };
 }
 
@@ -157,7 +150,7 @@ function subLabelsOut(taxonomy: Taxonomy, hits: Hit[]): Record<string, SubLabelO
   return subLabels;
 }
 
-/** read → normalise → segment → sections → match → classify: one posting in, one report out. */
+/** read → normalise → segment → match → sections → classify: one posting in, one report out. */
 export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const { taxonomy } = analyzer;
   const { norm, sections, hits: allHits, writtenLines } = readText(input.text, analyzer);

@@ -1,4 +1,4 @@
-// The data that flows through the pipeline: read → normalise → segment → sections → match → classify → report.
+// The data that flows through the pipeline: read → normalise → segment → match → sections → classify → report.
 
 export type Lang = 'zh' | 'en';
 export type Bilingual = { zh: string; en: string };
@@ -40,6 +40,33 @@ export interface Token {
   line: number;
 }
 
+/** The groups of lexicon terms: a hit of one group never overlaps another of the same group. */
+export type TermGroup =
+  | 'heading'
+  | 'niceToHave'
+  | 'notNiceToHave'
+  | 'proficiency'
+  | 'asksToKnow'
+  | 'seniority'
+  | 'degree'
+  | 'major.field'
+  | 'major.after'
+  | 'major.before'
+  | 'boilerplate'
+  | 'voice'
+  | 'language.cue'
+  | 'language.quality'
+  | 'language.notAfter'
+  | `language:${string}`;
+
+/** One lexicon term found in a line: its group, the value it stands for, where it stands in the line (Line.text). */
+export interface TermHit {
+  group: TermGroup;
+  value: string;
+  col: number;
+  colEnd: number;
+}
+
 export interface Line {
   /** 1-based */
   number: number;
@@ -53,6 +80,8 @@ export interface Line {
   background: boolean;
   /** a markdown or bold heading that is not a section heading: a role's name on a page of several */
   roleHeading: boolean;
+  /** the lexicon's terms in the line (headings, markers, degrees …), in order */
+  terms: TermHit[];
 }
 
 export interface Mention {

@@ -51,7 +51,7 @@ export function askedCandidates(skills: SkillOut[], lines: Line[], shape: { lang
     let f = facts.get(n);
     if (!f) {
       const t = lines[n - 1]?.text ?? '';
-      facts.set(n, (f = { item: LIST_ITEM.test(t), prose: t.length > PROSE, company: voiceOf(t) === 'company' }));
+      facts.set(n, (f = { item: LIST_ITEM.test(t), prose: t.length > PROSE, company: voiceOf(lines[n - 1]?.terms ?? []) === 'company' }));
     }
     return f;
   };

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JdlensError } from '../errors.js';
-import type { Proficiency } from '../model.js';
+import type { Proficiency, TermGroup, TermHit } from '../model.js';
+export type { TermGroup, TermHit } from '../model.js';
 import { loadYamlFile } from '../taxonomy/yaml-file.js';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../taxonomies/lexicon/', import.meta.url));
@@ -33,8 +34,6 @@ const PROFICIENCIES: Proficiency[] = ['expert', 'proficient', 'familiar', 'aware
 /** The merged word lists of every language. */
 export interface LexiconData {
   sha1: string;
-  /** the expressions' sources, worked out once (by the build, into the compiled lexicon) */
-  sources?: Record<string, string>;
   languages: string[];
   headings: Record<HeadingKind, string[]>;
   niceToHave: string[];
@@ -118,6 +117,10 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
         return [];
       }
       return v.flatMap((w, i) => {
+        if (typeof w === 'string' && w.includes(PART_MARK) && !termPart(w.trim()).part) {
+          fail([...path, i], `"${PART_MARK}" marks a Han word as part of longer words ("计算机…", "…经验"): before or after Han text only`);
+          return [];
+        }
         if (typeof w === 'string' && w.trim()) return [w.trim()];
         if (typeof w === 'number') return [String(w)];
         fail([...path, i], 'must be a non-empty word or phrase');
@@ -187,178 +190,84 @@ export function lexiconHash(dir: string = LEXICON_DIR): string {
   return h;
 }
 
-// Matching: a list of terms becomes one expression. A Latin term matches whole words in any case,
-// with any spacing or hyphen between its words and an optional plural s; a Han term matches as is.
+// Matching: every list of the lexicon is a set of terms the skill matcher finds (src/match), over the
+// segmenter's tokens like the taxonomy's aliases: a Han term covers whole tokens, a Latin term whole
+// words in any case, with a plural s (unless its list is read as written) and with what the term
+// itself has between its words ("B.S.", "401(k)"). Each hit carries its group and the value it
+// stands for; within a group the longest term wins where two overlap.
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A term as an expression: Latin words joined by a space or a hyphen (normalised text has folded
- * every run of spacing to one space), an optional plural s (unless `bare`).
- */
-function termBody(term: string, bare = false): string {
-  const t = term.toLowerCase().replace(/’/g, "'");
-  const parts = t.split(/[\s-]+/).map((p) => escape(p).replace(/'/g, "['’]"));
-  return parts.join('[\\s-]') + (!bare && /[a-z]$/.test(t) && !/s$/.test(t) ? 's?' : '');
+/** A list of the lexicon as the matcher takes it: its terms, the group and value of their hits, whether they match as written. */
+export interface TermList {
+  group: TermGroup;
+  value: string;
+  terms: string[];
+  /** Latin words as written: no plural s ("master" alone is a verb) */
+  bare?: boolean;
 }
 
-/**
- * One expression for a list of terms, longest first (so the longest term wins where two start
- * together): the terms that start and end with a Latin letter or digit share one pair of word
- * boundaries, the others (Han, or Latin next to Han) match as written. `bare`: no plural s.
- */
-export function termsPattern(terms: string[], flags = 'gi', bare = false): RegExp {
-  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (sorted.length === 0) return /(?!)/g;
-  const latin = sorted.filter((t) => /^[a-z0-9]/i.test(t) && /[a-z0-9]$/i.test(t));
-  const isLatin = new Set(latin);
-  const other = sorted.filter((t) => !isLatin.has(t));
-  const alts: string[] = [];
-  // \b: a word boundary (letters, digits and _), far cheaper for the regexp engine than lookarounds;
-  // one optional plural s after the group, not one per term, keeps the expression quick to compile
-  // (a term's own final s then allows "ss", which no word ends in)
-  if (latin.length) alts.push(`\\b(?:${latin.map((t) => termBody(t, true)).join('|')})${bare ? '' : 's?'}\\b`);
-  // (in a group of their own: a long alternation at the top of an expression is slow to compile)
-  if (other.length) alts.push(`(?:${other.map((t) => termBody(t, bare)).join('|')})`);
-  return new RegExp(alts.join('|'), flags);
+/** What part of longer words a Han term is (see PART_MARK). */
+export type WordPart = 'start' | 'end' | 'inside';
+
+/** The mark that makes a Han term part of longer words: after it ("计算机…"), before it ("…经验"), both ("…理解…"). */
+export const PART_MARK = '…';
+
+/** A term as written, and what part of longer words its marks make it (undefined: a word of its own). */
+export function termPart(written: string): { term: string; part?: WordPart } {
+  const start = written.endsWith(PART_MARK);
+  const end = written.startsWith(PART_MARK);
+  const term = written.slice(end ? 1 : 0, start ? -1 : undefined);
+  if ((!start && !end) || !/^\p{Script=Han}+$/u.test(term)) return { term: written };
+  return { term, part: start && end ? 'inside' : start ? 'start' : 'end' };
+}
+
+/** A term's word, without the marks that make it part of longer words ("硕士…" → 硕士). */
+export const termWord = (written: string): string => termPart(written).term;
+
+/** Every list of a lexicon, as the matcher compiles them. */
+export function termLists(data: LexiconData): TermList[] {
+  const lists: TermList[] = [];
+  const add = (group: TermGroup, value: string, terms: string[], bare = false) => {
+    if (terms.length) lists.push(bare ? { group, value, terms, bare } : { group, value, terms });
+  };
+  for (const k of HEADING_KINDS) add('heading', k, data.headings[k]);
+  add('niceToHave', '', data.niceToHave);
+  add('notNiceToHave', '', data.notNiceToHave);
+  for (const p of PROFICIENCIES) add('proficiency', p, data.proficiency[p]);
+  add('asksToKnow', '', data.asksToKnow);
+  for (const l of SENIORITY_LEVELS) add('seniority', l, data.seniority[l]);
+  // a degree word as written, no plural s: "Master" alone is a verb ("master the craft")
+  for (const l of DEGREE_LEVELS) add('degree', l, data.degrees[l], true);
+  add('major.field', '', data.majors.fields, true);
+  add('major.after', '', data.majors.after, true);
+  add('major.before', '', data.majors.before, true);
+  for (const k of BOILERPLATE_KINDS) add('boilerplate', k, data.boilerplate[k]);
+  for (const v of VOICES) add('voice', v, data.voice[v]);
+  // each language a group of its own: a name two languages share ("中英") names both
+  for (const [value, names] of Object.entries(data.workingLanguage.names)) add(`language:${value}`, value, names);
+  add('language.cue', '', data.workingLanguage.cues);
+  add('language.quality', '', data.workingLanguage.qualities);
+  add('language.notAfter', '', data.workingLanguage.notAfter);
+  return lists;
 }
 
 export interface CompiledLexicon {
   data: LexiconData;
-  /** every heading term in one expression; a match's kind by its key (see headingKey) */
-  headingTerms: RegExp;
-  headingKinds: Map<string, HeadingKind>;
-  niceToHave: RegExp;
-  notNiceToHave: RegExp;
-  proficiency: [Proficiency, RegExp][];
-  asksToKnow: RegExp;
-  /** every level word in one expression; a match's level by its key (see termKey) */
-  seniority: RegExp;
-  seniorityLevels: Map<string, Seniority>;
-  /** every degree word in one expression; a match's level by its key (see termKey) */
-  degrees: RegExp;
+  /** a level word's key → its level (see termKey) */
   degreeLevels: Map<string, DegreeLevel>;
-  /** a major as stated: a field's words up to a word that marks a major after it, or a marker and the field as written */
-  major: RegExp;
-  /** a line without one of these words states no major */
-  majorHint: RegExp;
-  boilerplate: RegExp;
-  voice: Record<Voice, RegExp>;
-  /** each working language's names, in lexicon order */
-  workingLanguages: { value: string; names: RegExp }[];
-  /** every language's names in one expression: a line without one is passed over at once */
-  languageNames: RegExp;
-  languageCues: RegExp;
-  /** matches the text before a language's name when a quality ends it */
-  languageQuality: RegExp;
-  /** matches the text after a language's name when it names a market or a people */
-  languageNotAfter: RegExp;
 }
 
 let compiled: CompiledLexicon | undefined;
 
-/** The source of every expression of a lexicon: what the build stores, so that a run only compiles. */
-export function lexiconSources(data: LexiconData): Record<string, string> {
-  const src = (terms: string[]) => termsPattern(terms).source;
-  return {
-    headings: src(HEADING_KINDS.flatMap((k) => data.headings[k])),
-    niceToHave: src(data.niceToHave),
-    notNiceToHave: src(data.notNiceToHave),
-    ...Object.fromEntries(PROFICIENCIES.map((p) => [`proficiency.${p}`, src(data.proficiency[p])])),
-    asksToKnow: src(data.asksToKnow),
-    seniority: src(SENIORITY_LEVELS.flatMap((k) => data.seniority[k])),
-    // a degree word as written, no plural s: "Master" alone is a verb ("master the craft")
-    degrees: termsPattern(DEGREE_LEVELS.flatMap((k) => data.degrees[k]), 'gi', true).source,
-    'majors.fields': termsPattern(data.majors.fields, 'g', true).source,
-    'majors.after': termsPattern(data.majors.after, 'g', true).source,
-    'majors.before': termsPattern(data.majors.before, 'g', true).source,
-    boilerplate: src(BOILERPLATE_KINDS.flatMap((k) => data.boilerplate[k])),
-    ...Object.fromEntries(VOICES.map((v) => [`voice.${v}`, src(data.voice[v])])),
-    ...Object.fromEntries(Object.entries(data.workingLanguage.names).map(([v, names]) => [`language.${v}`, src(names)])),
-    languageNames: src(Object.values(data.workingLanguage.names).flat()),
-    languageCues: src(data.workingLanguage.cues),
-    languageQualities: src(data.workingLanguage.qualities),
-    languageNotAfter: src(data.workingLanguage.notAfter),
-  };
-}
-
-export function compileLexicon(data: LexiconData): CompiledLexicon {
-  const s = data.sources ?? lexiconSources(data);
-  const re = (key: string, flags = 'gi') => new RegExp(s[key]!, flags);
-  return {
-    data,
-    headingTerms: re('headings'),
-    headingKinds: new Map(HEADING_KINDS.flatMap((k) => data.headings[k].map((t) => [headingKey(t), k] as [string, HeadingKind])).reverse()),
-    niceToHave: re('niceToHave'),
-    notNiceToHave: re('notNiceToHave'),
-    proficiency: PROFICIENCIES.map((p) => [p, re(`proficiency.${p}`)]),
-    asksToKnow: re('asksToKnow', 'i'),
-    seniority: re('seniority'),
-    seniorityLevels: byLevel(SENIORITY_LEVELS, data.seniority),
-    degrees: re('degrees'),
-    degreeLevels: byLevel(DEGREE_LEVELS, data.degrees),
-    major: majorExpression(data.majors, s),
-    majorHint: new RegExp([...(data.majors.after.length ? [s['majors.after']] : []), ...(data.majors.before.length ? [s['majors.before']] : [])].join('|') || '(?!)', 'i'),
-    boilerplate: re('boilerplate', 'i'),
-    voice: { company: re('voice.company', 'i'), reader: re('voice.reader', 'i') },
-    workingLanguages: Object.keys(data.workingLanguage.names).map((value) => ({ value, names: re(`language.${value}`) })),
-    languageNames: re('languageNames', 'i'),
-    languageCues: re('languageCues', 'i'),
-    // a quality, then up to three words ("excellent written and spoken"), then the language
-    languageQuality: new RegExp(`(?:${s.languageQualities})(?:\\s+\\S+){0,3}\\s+$`, 'i'),
-    languageNotAfter: new RegExp(`^[\\s-]*(?:${s.languageNotAfter})|^-`, 'i'),
-  };
+/** The lexicon every posting is read with, once per process. */
+export function lexicon(): CompiledLexicon {
+  if (compiled) return compiled;
+  const data = lexiconData();
+  return (compiled = { data, degreeLevels: byLevel(DEGREE_LEVELS, data.degrees) });
 }
 
 /** A list kept by level as a map from each word's key to its level. */
 function byLevel<L extends string>(levels: readonly L[], words: Record<L, string[]>): Map<string, L> {
-  return new Map(levels.flatMap((k) => words[k].map((t) => [termKey(t), k] as [string, L])));
-}
-
-/**
- * A major as postings state it: in the words of a field, up to 40 characters of more of them, then
- * a word that marks a major ("计算机、人工智能等相关专业": the field is what comes before); or a word
- * that marks one, then the field as written, capitalised, to the end of the clause or an "or"
- * ("degree in Computer Science, Statistics or a related field"). Capture 1 or 2 is the field.
- */
-function majorExpression(m: MajorWords, s: Record<string, string>): RegExp {
-  // (a kind of statement the lexicon has no words for keeps its capture, matching nothing)
-  const after = m.fields.length && m.after.length ? `((?:${s['majors.fields']})[^，。；;]{0,40}?)(?:${s['majors.after']})` : '((?!))';
-  const before = m.before.length ? `(?:${s['majors.before']})\\s+([A-Z][A-Za-z ,&/]{2,80}?)(?=[.;]|,? or\\b|$)` : '((?!))';
-  return new RegExp(`${after}|${before}`, 'g');
-}
-
-/** The lexicon every posting is read with, compiled once per process. */
-export function lexicon(): CompiledLexicon {
-  return (compiled ??= compileLexicon(lexiconData()));
-}
-
-/**
- * The heading kind a piece of text names, with how much of it the terms cover: the kind of the
- * longest term in it; when terms of both duties and requirements stand in it ("岗位要求、职责"),
- * "mixed".
- */
-export function headingTermsIn(text: string): { kind: HeadingKind | 'mixed'; covered: number } | undefined {
-  const lx = lexicon();
-  // most headings are one term and nothing else ("岗位职责", "Requirements"): looked up, not matched
-  const exact = lx.headingKinds.get(headingKey(text.trim()));
-  if (exact) return { kind: exact, covered: 1 };
-  let best: { kind: HeadingKind; len: number } | undefined;
-  let duty = false;
-  let required = false;
-  let covered = 0;
-  const re = lx.headingTerms;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const kind = lx.headingKinds.get(headingKey(m[0]));
-    if (!kind) continue;
-    if (kind === 'duty') duty = true;
-    if (kind === 'required') required = true;
-    covered += m[0].length;
-    if (!best || m[0].length > best.len) best = { kind, len: m[0].length };
-  }
-  if (!best) return undefined;
-  return { kind: duty && required ? 'mixed' : best.kind, covered: Math.min(1, covered / Math.max(1, text.length)) };
+  return new Map(levels.flatMap((k) => words[k].map((t) => [termKey(termWord(t)), k] as [string, L])));
 }
 
 /** The key a term and a text that matched it share: lower case, straight apostrophes, one space. */
@@ -366,35 +275,34 @@ function termKey(t: string): string {
   return t.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ');
 }
 
-/** A heading term's key: its term key without a plural s. */
-function headingKey(t: string): string {
-  return termKey(t).replace(/([a-z])s$/, '$1');
+/** The hits of one group in a line's terms, within [from, to) of the line when given. */
+export function termsOf(terms: readonly TermHit[], group: TermGroup, from = 0, to = Infinity): TermHit[] {
+  return terms.filter((t) => t.group === group && t.col >= from && t.colEnd <= to);
 }
 
-/** The words of a list kept by level (seniority, degrees) in a text, in order: each with its level and place. */
-function levelWords<L extends string>(text: string, re: RegExp, levelOf: (word: string) => L | undefined): { level: L; text: string; index: number }[] {
-  const out: { level: L; text: string; index: number }[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const level = levelOf(m[0]);
-    if (level) out.push({ level, text: m[0], index: m.index });
+/**
+ * The heading kind a stretch of a line names, with how much of its `length` characters the heading
+ * terms in it cover: the kind of the longest term; when terms of both duties and requirements stand
+ * in it ("岗位要求、职责"), "mixed".
+ */
+export function headingTermsIn(terms: readonly TermHit[], from: number, to: number, length: number): { kind: HeadingKind | 'mixed'; covered: number } | undefined {
+  let best: TermHit | undefined;
+  let duty = false;
+  let required = false;
+  let covered = 0;
+  for (const t of termsOf(terms, 'heading', from, to)) {
+    if (t.value === 'duty') duty = true;
+    if (t.value === 'required') required = true;
+    covered += t.colEnd - t.col;
+    if (!best || t.colEnd - t.col > best.colEnd - best.col) best = t;
   }
-  return out;
+  if (!best) return undefined;
+  return { kind: duty && required ? 'mixed' : (best.value as HeadingKind), covered: Math.min(1, covered / Math.max(1, length)) };
 }
 
-/** The level words in a text ("Senior", "资深", "Staff"), in order: each with its level and place. */
-export function seniorityWords(text: string): { level: Seniority; text: string; index: number }[] {
-  const lx = lexicon();
-  return levelWords(text, lx.seniority, (w) => {
-    const k = termKey(w);
-    return lx.seniorityLevels.get(k) ?? lx.seniorityLevels.get(k.replace(/s$/, ''));
-  });
-}
-
-/** The degree words in a text ("本科", "Master's", "PhD"), in order: each with its level and place. */
-export function degreeWords(text: string): { level: DegreeLevel; text: string; index: number }[] {
-  const lx = lexicon();
-  return levelWords(text, lx.degrees, (w) => lx.degreeLevels.get(termKey(w)));
+/** The words of a list kept by level (seniority, degrees) in a stretch of a line, in order: each with its level, text and place. */
+export function levelWords<L extends string>(terms: readonly TermHit[], group: 'seniority' | 'degree', text: string, from = 0, to = Infinity): { level: L; text: string; index: number }[] {
+  return termsOf(terms, group, from, to).map((t) => ({ level: t.value as L, text: text.slice(t.col, t.colEnd), index: t.col }));
 }
 
 /** The level a degree's name stands for ("硕士", "Master's", "master" → master), if it names one. */
@@ -404,25 +312,19 @@ export function degreeOf(name: string): DegreeLevel | undefined {
 }
 
 /** Whether a line is boilerplate: pay and benefits, equal opportunity, the company, how to apply, where and when the work is done. */
-export function isBoilerplate(text: string): boolean {
-  return lexicon().boilerplate.test(text);
+export function isBoilerplate(terms: readonly TermHit[]): boolean {
+  return terms.some((t) => t.group === 'boilerplate');
 }
 
-/** Whether a clause holds a nice-to-have marker ("…者优先", "is a plus"), not counting look-alikes (优先级). */
-export function hasNiceToHave(text: string): boolean {
-  const lx = lexicon();
-  lx.niceToHave.lastIndex = 0;
-  if (!lx.niceToHave.test(text)) return false;
-  if (!lx.data.notNiceToHave.length) return true;
-  const cleaned = text.replace(lx.notNiceToHave, (m) => ' '.repeat(m.length));
-  lx.niceToHave.lastIndex = 0;
-  return lx.niceToHave.test(cleaned);
+/** Whether a stretch of a line holds a nice-to-have marker ("…者优先", "is a plus"), not counting look-alikes (优先级). */
+export function hasNiceToHave(terms: readonly TermHit[], from = 0, to = Infinity): boolean {
+  const not = termsOf(terms, 'notNiceToHave');
+  return termsOf(terms, 'niceToHave', from, to).some((t) => !not.some((n) => n.col < t.colEnd && t.col < n.colEnd));
 }
 
 /** Who a line speaks as: the company about itself ("we build …", "我们是…"), to the reader ("you will …"), or neither. */
-export function voiceOf(text: string): Voice | undefined {
-  const lx = lexicon();
-  if (lx.voice.reader.test(text)) return 'reader';
-  if (lx.voice.company.test(text)) return 'company';
-  return undefined;
+export function voiceOf(terms: readonly TermHit[]): Voice | undefined {
+  const voices = termsOf(terms, 'voice');
+  if (voices.some((t) => t.value === 'reader')) return 'reader';
+  return voices.length ? 'company' : undefined;
 }

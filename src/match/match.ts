@@ -1,13 +1,16 @@
 import type { Line, Mention, NormalisedText, Proficiency, Token } from '../model.js';
-import { lexicon, termsPattern } from '../lexicon/lexicon.js';
+import { termsOf, type TermHit } from '../lexicon/lexicon.js';
 import type { Sense } from '../taxonomy/types.js';
 import { toOriginal } from '../normalise/normalise.js';
-import { clausesOf, type Clauses } from '../sections/clauses.js';
+import { Clauses, clausesOf } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
 import { type CompiledTaxonomy, type OwnerKind, type Pattern, type Unit } from './compile.js';
 
+/** What a hit of the taxonomy names (the lexicon's terms are TermHits of their lines). */
+export type HitKind = Exclude<OwnerKind, 'term'>;
+
 export interface Hit {
-  kind: OwnerKind;
+  kind: HitKind;
   owner: string;
   mention: Mention;
   /** where the hit stands in its normalised line (Line.text): start and end offsets */
@@ -27,52 +30,23 @@ function joinable(text: string, from: number, to: number): boolean {
 const CLAUSE_BREAK = /[;；。!！?？]|\.\s/g;
 
 // proficiency words ("精通", "familiar with") and words that ask the reader to know something
-// ("原理", "experience") are the lexicon's (taxonomies/lexicon/*.yaml)
+// ("原理", "experience") are the lexicon's (taxonomies/lexicon/*.yaml), found by this matcher too
 
 /** How far from a mention a proficiency word or a "know" word may stand, within its clause. */
 const NEAR = 80;
 
-/**
- * What one line can say of the mentions in it, worked out once per line. None of the words above needs
- * anything outside its match, so a word that is nowhere in the line is in none of its clauses either:
- * most lines are never searched again.
- */
-interface LineWords {
-  clauses: Clauses;
-  knows: boolean;
-  /** the proficiency patterns that match somewhere in the line */
-  proficiencies: [Proficiency, RegExp][];
-}
-
-function lineWords(owner: object, text: string): LineWords {
-  const lx = lexicon();
-  return {
-    clauses: clausesOf(owner, text, CLAUSE_BREAK),
-    knows: lx.asksToKnow.test(text),
-    proficiencies: lx.proficiency.filter(([, re]) => {
-      re.lastIndex = 0;
-      return re.test(text);
-    }),
-  };
-}
-
 /** Whether the clause around a mention asks the reader to know its topic. */
-function asksToKnow(words: LineWords, at: number): boolean {
-  return words.knows && lexicon().asksToKnow.test(words.clauses.near(at, NEAR).whole);
+function asksToKnow(terms: readonly TermHit[], clauses: Clauses, at: number): boolean {
+  if (!terms.some((t) => t.group === 'asksToKnow')) return false;
+  const { from, to } = clauses.nearRange(at, NEAR);
+  return termsOf(terms, 'asksToKnow', from, to).length > 0;
 }
 
 /** The proficiency word nearest before the mention, within its clause. */
-function proficiencyBefore(words: LineWords, at: number): Proficiency | undefined {
-  if (words.proficiencies.length === 0) return undefined;
-  const clause = words.clauses.near(at, NEAR).before;
-  let best: { p: Proficiency; pos: number } | undefined;
-  for (const [p, re] of words.proficiencies) {
-    re.lastIndex = 0;
-    for (let m = re.exec(clause); m; m = re.exec(clause)) {
-      if (!best || m.index > best.pos) best = { p, pos: m.index };
-    }
-  }
-  return best?.p;
+function proficiencyBefore(terms: readonly TermHit[], clauses: Clauses, at: number): Proficiency | undefined {
+  if (!terms.some((t) => t.group === 'proficiency')) return undefined;
+  const { from } = clauses.nearRange(at, NEAR);
+  return termsOf(terms, 'proficiency', from, at).at(-1)?.value as Proficiency | undefined;
 }
 
 /** Whether a token is one of a Latin unit's word forms ("prioritizing" of "prioritize"; not "productivity" of "product"). */
@@ -80,13 +54,29 @@ function isFormOf(unit: Unit, tok: Token, forms: string[]): boolean {
   return forms[unit.f!]!.includes(` ${tok.text.toLowerCase()} `);
 }
 
+/** Whether the text between two tokens is what the alias itself has between the two words ("." in "Ph.D"), spacing aside. */
+function writtenBetween(text: string, from: number, to: number, sep: string): boolean {
+  return to - from <= sep.length + 2 && sameText(text.slice(from, to).replace(/\s+/g, ' '), sep);
+}
+
+/** Whether the text written around a pattern's words stands there: what it starts with before its first word ("/year"), ends with after its last ("Sr.", "C++"). */
+function framed(p: Pattern, tokens: Token[], i: number, end: number, text: string): boolean {
+  const lead = p.units[0]!.sep;
+  if (lead !== undefined && !sameText(text.slice(tokens[i]!.start - lead.length, tokens[i]!.start), lead)) return false;
+  const trail = p.units[p.units.length - 1]!.trail;
+  if (trail !== undefined && !sameText(text.slice(tokens[end - 1]!.end, tokens[end - 1]!.end + trail.length), trail)) return false;
+  return true;
+}
+
+const sameText = (a: string, b: string) => a.replace(/’/g, "'") === b.replace(/’/g, "'");
+
 function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, forms: string[]): number {
   const line = tokens[i]!.line;
   let j = i;
-  for (const unit of p.units) {
+  for (const [n, unit] of p.units.entries()) {
     const tok = tokens[j];
     if (!tok || tok.line !== line) return -1;
-    if (j > i && !joinable(text, tokens[j - 1]!.end, tok.start)) return -1;
+    if (n > 0 && !joinable(text, tokens[j - 1]!.end, tok.start) && !(unit.sep !== undefined && writtenBetween(text, tokens[j - 1]!.end, tok.start, unit.sep))) return -1;
     if (unit.script === 'latin') {
       if (tok.script !== 'latin' || !isFormOf(unit, tok, forms)) return -1;
       j++;
@@ -103,23 +93,37 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, forms:
       j++;
     }
   }
-  return j;
+  return framed(p, tokens, i, j, text) ? j : -1;
+}
+
+// A sense's words are a short list read in one clause: one expression, longest first. A Latin word
+// matches whole words in any case, with any spacing or hyphen between its parts and a plural s; a Han
+// word as written.
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function wordsPattern(words: string[]): RegExp {
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const body = (w: string) => w.toLowerCase().split(/[\s-]+/).map(escape).join('[\\s-]');
+  const latin = sorted.filter((w) => /^[a-z0-9]/i.test(w) && /[a-z0-9]$/i.test(w));
+  const other = sorted.filter((w) => !latin.includes(w));
+  const alts: string[] = [];
+  if (latin.length) alts.push(`\\b(?:${latin.map(body).join('|')})s?\\b`);
+  if (other.length) alts.push(`(?:${other.map(body).join('|')})`);
+  return new RegExp(alts.join('|') || '(?!)', 'i');
 }
 
 const senseRes = new WeakMap<Sense, { needs?: RegExp; not?: RegExp }>();
 
 /** Whether an ambiguous alias's clause holds what its sense needs, and nothing it rules out. */
-function senseHolds(sense: Sense, ctx: MatchContext, lineNo: number, at: number): boolean {
+function senseHolds(sense: Sense, clauses: Clauses, at: number): boolean {
   let re = senseRes.get(sense);
   if (!re) {
     re = {};
-    if (sense.needs) re.needs = termsPattern(sense.needs, 'i');
-    if (sense.not) re.not = termsPattern(sense.not, 'i');
+    if (sense.needs) re.needs = wordsPattern(sense.needs);
+    if (sense.not) re.not = wordsPattern(sense.not);
     senseRes.set(sense, re);
   }
-  const line = ctx.lines[lineNo - 1];
-  if (!line) return true;
-  const clause = clausesOf(line, line.text, CLAUSE_BREAK).near(at - ctx.norm.lineStarts[lineNo - 1]!, SENSE_NEAR).whole;
+  const clause = clauses.near(at, SENSE_NEAR).whole;
   if (re.not?.test(clause)) return false;
   return re.needs ? re.needs.test(clause) : true;
 }
@@ -127,9 +131,92 @@ function senseHolds(sense: Sense, ctx: MatchContext, lineNo: number, at: number)
 /** A sense is read in the sentence around the alias (the clauses proficiency words use), with a longer reach. */
 const SENSE_NEAR = 160;
 
-export interface MatchContext {
+/**
+ * The lexicon's terms inside one Han word: at the edges of a word the segmenter was told (an alias's
+ * or a term's own: 资深|产品经理), and the terms declared part of longer words (计算机…, …经验).
+ */
+function partTermsIn(tok: Token, compiled: CompiledTaxonomy, lineStart: number, into: TermHit[] | undefined): void {
+  if (!into) return;
+  const add = (p: Pattern, at: number) => {
+    const col = tok.start + at - lineStart;
+    into.push({ group: p.group!, value: p.owner, col, colEnd: col + p.units[0]!.key.length });
+  };
+  const edges = compiled.edgeTerms().get(tok.text);
+  if (edges) for (const { pattern, at } of edges) add(pattern, at);
+  for (const p of compiled.partTerms) {
+    const k = p.units[0]!.key;
+    if (k.length >= tok.text.length || edges?.some((e) => e.pattern === p)) continue;
+    const at = p.part === 'start' ? (tok.text.startsWith(k) ? 0 : -1) : p.part === 'end' ? (tok.text.endsWith(k) ? tok.text.length - k.length : -1) : tok.text.indexOf(k);
+    if (at >= 0) add(p, at);
+  }
+}
+
+/** A hit of the taxonomy before its line's section is known: its pattern and where it stands. */
+export interface Found {
+  kind: HitKind;
+  owner: string;
+  line: number;
+  /** offsets into the normalised text */
+  start: number;
+  end: number;
+}
+
+/** What matching finds: the taxonomy's hits, and the lexicon's terms of each line. */
+export interface Matched {
+  found: Found[];
+  /** by line (index: line number − 1), in order */
+  terms: TermHit[][];
+}
+
+/** The clauses of each line, worked out once per line and matching. */
+class LineClauses {
+  private readonly byLine: Clauses[] = [];
+  constructor(private readonly lines: readonly string[]) {}
+  of(lineNo: number): Clauses {
+    return (this.byLine[lineNo - 1] ??= new Clauses(this.lines[lineNo - 1] ?? '', CLAUSE_BREAK));
+  }
+}
+
+/**
+ * Finds every alias of the compiled taxonomy and every term of the lexicon in the token stream.
+ * Within one kind (skills, roles, sub-labels) or one group of terms the longest wins where two
+ * overlap; no hit starts or ends inside a token, and none crosses a line.
+ */
+export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readonly string[], compiled: CompiledTaxonomy): Matched {
+  const found: Found[] = [];
+  const terms: TermHit[][] = lines.map(() => []);
+  const clauses = new LineClauses(lines);
+  // per kind or group of terms: the last token a hit of it covers
+  const covered = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.script === 'han') partTermsIn(tok, compiled, norm.lineStarts[tok.line - 1]!, terms[tok.line - 1]);
+    const candidates = tok.script === 'han' ? compiled.byHanFirst.get(tok.key.charCodeAt(0)) : compiled.patterns.get(tok.key);
+    if (!candidates) continue;
+    for (const p of candidates) {
+      const group = p.group ?? p.kind;
+      // this kind or group covers the token already: the longest won (candidates are longest first)
+      if (i <= (covered.get(group) ?? -1)) continue;
+      const end = tryPattern(p, tokens, i, norm.text, compiled.table.forms);
+      if (end < 0) continue;
+      const lineStart = norm.lineStarts[tok.line - 1]!;
+      if (p.sense && !senseHolds(p.sense, clauses.of(tok.line), tok.start - lineStart)) continue;
+      covered.set(group, end - 1);
+      // what the alias writes before its first word and after its last is part of the hit ("/year", "Sr.")
+      const s = tok.start - (p.units[0]!.sep?.length ?? 0);
+      const e = tokens[end - 1]!.end + (p.units[p.units.length - 1]!.trail?.length ?? 0);
+      if (p.group) terms[tok.line - 1]?.push({ group: p.group, value: p.owner, col: s - lineStart, colEnd: e - lineStart });
+      else found.push({ kind: p.kind as HitKind, owner: p.owner, line: tok.line, start: s, end: e });
+    }
+  }
+  // (an alias word's edge terms go in before the terms that start with it)
+  for (const t of terms) if (t.length > 1) t.sort((a, b) => a.col - b.col);
+  return { found, terms };
+}
+
+export interface PlaceContext {
   norm: NormalisedText;
-  tokens: Token[];
+  /** the lines with their sections (and lexicon terms) */
   lines: Line[];
   titleLine: number;
   /** the lines in the posting's own script, where it differs from the matched text (Traditional Chinese) */
@@ -137,60 +224,38 @@ export interface MatchContext {
 }
 
 /**
- * Finds every alias of the compiled taxonomy in the token stream. Within one kind (skills, roles,
- * sub-labels) the longest alias wins where two overlap; no hit starts or ends inside a token,
- * and none crosses a line.
+ * The taxonomy's hits placed in the posting's sections: each with its strength, whether it stands in
+ * background text, the proficiency word before it and whether its clause asks the reader to know it.
+ * Headings and front matter name no skill; a front-matter `title:` line is the posting's title all the same.
  */
-export function matchTokens(ctx: MatchContext, compiled: CompiledTaxonomy): Hit[] {
-  const { norm, tokens } = ctx;
+export function placeHits(found: readonly Found[], ctx: PlaceContext): Hit[] {
+  const { norm } = ctx;
   const hits: Hit[] = [];
-  // per kind (skill, role, sub-label): the last token a hit of that kind covers
-  let coveredSkill = -1;
-  let coveredRole = -1;
-  let coveredSub = -1;
   // one trimmed context string per line, however many hits stand in it
   const contexts: string[] = [];
-  const lineInfo: LineWords[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    // headings and front matter name no skill; a front-matter `title:` line is the posting's title all the same
-    if (ctx.lines[tok.line - 1]?.isHeading && tok.line !== ctx.titleLine) continue;
-    const candidates = tok.script === 'han' ? compiled.byHanFirst.get(tok.key.charCodeAt(0)) : compiled.patterns.get(tok.key);
-    if (!candidates) continue;
-    for (const p of candidates) {
-      // a kind matched here already covers this token: the longest alias won (candidates are longest first)
-      if (i <= (p.kind === 'skill' ? coveredSkill : p.kind === 'role' ? coveredRole : coveredSub)) continue;
-      const end = tryPattern(p, tokens, i, norm.text, compiled.table.forms);
-      if (end < 0) continue;
-      if (p.sense && !senseHolds(p.sense, ctx, tok.line, tok.start)) continue;
-      if (p.kind === 'skill') coveredSkill = end - 1;
-      else if (p.kind === 'role') coveredRole = end - 1;
-      else coveredSub = end - 1;
-      const s = tok.start;
-      const e = tokens[end - 1]!.end;
-      const orig = toOriginal(norm, s, e);
-      const lineNo = tok.line;
-      const line = ctx.lines[lineNo - 1];
-      const lt = line?.text ?? '';
-      const lineStart = norm.lineStarts[lineNo - 1]!;
-      const mention: Mention = {
-        text: norm.original.slice(orig.start, orig.end),
-        line: lineNo,
-        start: orig.start,
-        end: orig.end,
-        strength: line ? strengthAt(line, s - lineStart) : 'unknown',
-        context: (contexts[lineNo] ??= (ctx.writtenLines?.[lineNo - 1] ?? lt).trim().slice(0, 240)),
-        inTitle: lineNo === ctx.titleLine,
-        background: line?.background ?? false,
-        inRoleHeading: line?.roleHeading ?? false,
-        asksToKnow: false,
-        proficiency: undefined,
-      };
-      const words = (lineInfo[lineNo] ??= lineWords(line ?? mention, lt));
-      mention.asksToKnow = asksToKnow(words, s - lineStart);
-      mention.proficiency = proficiencyBefore(words, s - lineStart);
-      hits.push({ kind: p.kind, owner: p.owner, mention, col: s - lineStart, colEnd: e - lineStart });
-    }
+  for (const f of found) {
+    const lineNo = f.line;
+    const line = ctx.lines[lineNo - 1];
+    if (!line || (line.isHeading && lineNo !== ctx.titleLine)) continue;
+    const lineStart = norm.lineStarts[lineNo - 1]!;
+    const col = f.start - lineStart;
+    const orig = toOriginal(norm, f.start, f.end);
+    const clauses = clausesOf(line, line.text, CLAUSE_BREAK);
+    const proficiency = proficiencyBefore(line.terms, clauses, col);
+    const mention: Mention = {
+      text: norm.original.slice(orig.start, orig.end),
+      line: lineNo,
+      start: orig.start,
+      end: orig.end,
+      strength: strengthAt(line, col),
+      context: (contexts[lineNo] ??= (ctx.writtenLines?.[lineNo - 1] ?? line.text).trim().slice(0, 240)),
+      inTitle: lineNo === ctx.titleLine,
+      background: line.background,
+      inRoleHeading: line.roleHeading,
+      asksToKnow: asksToKnow(line.terms, clauses, col),
+      proficiency,
+    };
+    hits.push({ kind: f.kind, owner: f.owner, mention, col, colEnd: f.end - lineStart });
   }
   return hits;
 }

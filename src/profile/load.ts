@@ -1,5 +1,5 @@
 import { JdlensError } from '../errors.js';
-import { DEGREE_LEVELS, degreeOf, lexicon, SENIORITY_LEVELS } from '../lexicon/lexicon.js';
+import { DEGREE_LEVELS, degreeOf, lexicon, SENIORITY_LEVELS, termWord } from '../lexicon/lexicon.js';
 import { seniorityRank } from '../requirements/seniority.js';
 import { languageOf } from '../requirements/extract.js';
 import { aliasKey } from '../taxonomy/load.js';
@@ -60,7 +60,7 @@ export function validateProfile(y: LoadedYaml, tax: Taxonomy): Reader {
     if (d) reader.degree = d;
     else {
       // the levels, and each one's first Chinese word in the lexicon (大专, 本科 …)
-      const zh = DEGREE_LEVELS.map((l) => lexicon().data.degrees[l].find((w) => /\p{Script=Han}/u.test(w))).filter(Boolean);
+      const zh = DEGREE_LEVELS.map((l) => lexicon().data.degrees[l].find((w) => /\p{Script=Han}/u.test(w))).filter((w) => w !== undefined).map(termWord);
       fail(['degree'], `unknown degree "${String(root.degree)}" (one of: ${[...DEGREE_LEVELS, ...zh].join(', ')})`);
     }
   }

@@ -1,8 +1,8 @@
-import type { Line, NormalisedText, Strength } from '../model.js';
+import type { Line, NormalisedText, Strength, TermHit } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
 import type { RequirementOut } from '../contract/report.js';
 import { strengthAt } from '../sections/sections.js';
-import { DEGREE_LEVELS, degreeWords, lexicon } from '../lexicon/lexicon.js';
+import { DEGREE_LEVELS, levelWords, lexicon, termsOf, termWord, type TermGroup } from '../lexicon/lexicon.js';
 
 type Kind = RequirementOut['kind'];
 
@@ -14,19 +14,26 @@ interface Found {
 
 interface Rule {
   kind: Kind;
-  /** a cheap test a line must pass before the rule runs on it: a word every match holds (the lexicon's, when a function) */
-  hint?: RegExp | (() => RegExp);
-  find: (text: string) => Found[];
+  /**
+   * what a line must hold before the rule runs on it: a word every match holds, or a group of the
+   * lexicon's terms (as matching found them in the line)
+   */
+  hint?: RegExp | TermGroup | ((g: TermGroup) => boolean);
+  /** the rule's finds in a line: its text and the lexicon's terms in it */
+  find: (text: string, terms: readonly TermHit[]) => Found[];
   label: (v: string | number) => { zh: string; en: string };
 }
 
-const expression = (re: RegExp | (() => RegExp)) => (typeof re === 'function' ? re() : re);
+/** Whether a line passes a rule's hint. */
+function hinted(hint: NonNullable<Rule['hint']>, text: string, terms: readonly TermHit[]): boolean {
+  if (hint instanceof RegExp) return hint.test(text);
+  return typeof hint === 'function' ? terms.some((t) => hint(t.group)) : terms.some((t) => t.group === hint);
+}
 
-/** A rule's finds by an expression (the lexicon's, when a function) and what each match stands for (nothing: no requirement). */
-function byExpression(pattern: RegExp | (() => RegExp), value: (m: RegExpExecArray) => string | number | undefined): (text: string) => Found[] {
+/** A rule's finds by an expression and what each match stands for (nothing: no requirement). */
+function byExpression(re: RegExp, value: (m: RegExpExecArray) => string | number | undefined): (text: string) => Found[] {
   return (text) => {
     const out: Found[] = [];
-    const re = expression(pattern);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const v = value(m);
@@ -70,6 +77,11 @@ const GENERIC_INDUSTRY = /^(?:relevant|prior|previous|related|similar|some|any|t
 // Mandarin", "strong English"). Each language named there is one requirement.
 const LANGUAGE_CLAUSE = /[^;；。.!！?？]+/g;
 
+/** A working language's label: its Chinese name (else its value) + 工作能力, "Working" + the value. */
+function workingLabel(value: string, zhName?: string): { zh: string; en: string } {
+  return { zh: `${zhName ?? value}工作能力`, en: `Working ${value.charAt(0).toUpperCase()}${value.slice(1)}` };
+}
+
 /**
  * Each working language's own names (a name the lexicon lists under two languages, "中英", names
  * neither alone) and labels: its Chinese name + 工作能力, "Working" + the value. Worked out once.
@@ -80,12 +92,13 @@ const languageNames = (() => {
     if (known) return known;
     const names = lexicon().data.workingLanguage.names;
     const count = new Map<string, number>();
-    for (const list of Object.values(names)) for (const n of new Set(list.map((x) => x.toLowerCase()))) count.set(n, (count.get(n) ?? 0) + 1);
+    const lower = (list: string[]) => list.map((x) => termWord(x).toLowerCase());
+    for (const list of Object.values(names)) for (const n of new Set(lower(list))) count.set(n, (count.get(n) ?? 0) + 1);
     known = new Map(
       Object.entries(names).map(([value, list]) => {
-        const own = new Set(list.map((n) => n.toLowerCase()).filter((n) => count.get(n) === 1));
+        const own = new Set(lower(list).filter((n) => count.get(n) === 1));
         const zhName = [...own].find((n) => /^\p{Script=Han}+$/u.test(n));
-        return [value, { own, label: { zh: `${zhName ?? value}工作能力`, en: `Working ${value.charAt(0).toUpperCase()}${value.slice(1)}` } }];
+        return [value, { own, label: workingLabel(value, zhName) }];
       }),
     );
     return known;
@@ -99,25 +112,60 @@ export function languageOf(name: string): string | undefined {
   return undefined;
 }
 
-function languagesIn(text: string): Found[] {
-  const lx = lexicon();
+/** The working languages a line asks for: a language's name in a clause that says how well it is used. */
+function languagesIn(text: string, terms: readonly TermHit[]): Found[] {
   const out: Found[] = [];
   LANGUAGE_CLAUSE.lastIndex = 0;
   for (let c = LANGUAGE_CLAUSE.exec(text); c; c = LANGUAGE_CLAUSE.exec(text)) {
-    const clause = c[0];
-    let cued: boolean | undefined;
-    for (const l of lx.workingLanguages) {
-      l.names.lastIndex = 0;
-      for (let m = l.names.exec(clause); m; m = l.names.exec(clause)) {
-        if (lx.languageNotAfter.test(clause.slice(m.index + m[0].length))) continue;
-        cued ??= lx.languageCues.test(clause);
-        if (!cued && !lx.languageQuality.test(clause.slice(0, m.index))) continue;
-        out.push({ value: l.value, index: c.index + m.index, length: m[0].length });
-        break;
-      }
+    const from = c.index;
+    const to = from + c[0].length;
+    const inClause = terms.filter((t) => t.col >= from && t.colEnd <= to);
+    const names = inClause.filter((t) => t.group.startsWith('language:'));
+    if (!names.length) continue;
+    const cued = inClause.some((t) => t.group === 'language.cue');
+    const done = new Set<string>();
+    const found: Found[] = [];
+    for (const n of names) {
+      if (done.has(n.value)) continue;
+      // "Chinese market", "English-speaking": a market or a people, not a skill
+      const after = text.slice(n.colEnd, to);
+      if (/^-/.test(after) || inClause.some((t) => t.group === 'language.notAfter' && t.col >= n.colEnd && /^[\s-]*$/.test(text.slice(n.colEnd, t.col)))) continue;
+      // "strong English", "excellent written and spoken English": a quality, up to three words, the name
+      const quality = inClause.some((t) => t.group === 'language.quality' && t.colEnd <= n.col && /^(?:\s+\S+){0,3}\s+$/.test(text.slice(t.colEnd, n.col)));
+      if (!cued && !quality) continue;
+      done.add(n.value);
+      found.push({ value: n.value, index: n.col, length: n.colEnd - n.col });
     }
+    // a clause's languages in the lexicon's order ("Chinese/English": english, chinese)
+    const order = [...languageNames().keys()];
+    out.push(...found.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value))));
   }
   return out;
+}
+
+/**
+ * The majors a line states: a field's words, up to 40 characters of more, then a word that marks a
+ * major ("计算机、人工智能等相关专业": the field is what comes before); or a word that marks one, then
+ * the field as written, capitalised, to the end of the clause or an "or" ("degree in Computer
+ * Science, Statistics or a related field").
+ */
+function majorsIn(text: string, terms: readonly TermHit[]): Found[] {
+  const out: Found[] = [];
+  const after = termsOf(terms, 'major.after');
+  let done = 0;
+  for (const f of termsOf(terms, 'major.field')) {
+    if (f.col < done) continue;
+    const marker = after.find((a) => a.col >= f.colEnd && a.col - f.colEnd <= 40 && !/[，。；;]/.test(text.slice(f.colEnd, a.col)));
+    if (!marker) continue;
+    const value = text.slice(f.col, marker.col).trim();
+    if (value) out.push({ value, index: f.col, length: marker.colEnd - f.col });
+    done = marker.colEnd;
+  }
+  for (const b of termsOf(terms, 'major.before')) {
+    const m = /^\s+([A-Z][A-Za-z ,&/]{2,80}?)(?=[.;]|,? or\b|$)/.exec(text.slice(b.colEnd));
+    if (m) out.push({ value: m[1]!.trim(), index: b.col, length: b.colEnd - b.col + m[0].length });
+  }
+  return out.sort((x, y) => x.index - y.index);
 }
 
 const RULES: Rule[] = [
@@ -144,14 +192,15 @@ const RULES: Rule[] = [
   {
     kind: 'degree',
     // a degree by the lexicon's words for it ("本科", "Bachelor's", "PhD")
-    find: (text) => degreeWords(text).map((d) => ({ value: d.level, index: d.index, length: d.text.length })),
+    hint: 'degree',
+    find: (text, terms) => levelWords(terms, 'degree', text).map((d) => ({ value: d.level, index: d.index, length: d.text.length })),
     label: (v) => DEGREE_LABEL[String(v)] ?? { zh: String(v), en: String(v) },
   },
   {
     kind: 'major',
     // a field of study before a word that marks a major, or after one (the lexicon's majors)
-    hint: () => lexicon().majorHint,
-    find: byExpression(() => lexicon().major, (m) => (m[1] ?? m[2] ?? '').trim() || undefined),
+    hint: (g) => g === 'major.after' || g === 'major.before',
+    find: majorsIn,
     label: (v) => ({ zh: `专业：${v}`, en: `Major: ${v}` }),
   },
   {
@@ -167,9 +216,10 @@ const RULES: Rule[] = [
   {
     kind: 'language',
     // a line that names no language is passed over at once
-    hint: () => lexicon().languageNames,
+    hint: (g) => g.startsWith('language:'),
     find: languagesIn,
-    label: (v) => languageNames().get(String(v))!.label,
+    // (a language another lexicon names is labelled by its value)
+    label: (v) => languageNames().get(String(v))?.label ?? workingLabel(String(v)),
   },
 ];
 
@@ -195,8 +245,8 @@ export function extractRequirements(norm: NormalisedText, lines: Line[], linesSt
       out.push({ kind, value, label, strength: strengthAt(line, index) as Strength, text: norm.original.slice(o.start, o.end), line: idx + 1, start: o.start, end: o.end });
     };
     for (const rule of RULES) {
-      if (rule.hint && !expression(rule.hint).test(text)) continue;
-      for (const f of rule.find(text)) found(rule.kind, f.value, rule.label(f.value), f.index, f.length);
+      if (rule.hint && !hinted(rule.hint, text, line.terms)) continue;
+      for (const f of rule.find(text, line.terms)) found(rule.kind, f.value, rule.label(f.value), f.index, f.length);
     }
   });
   return out;

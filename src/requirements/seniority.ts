@@ -3,7 +3,7 @@
 // Alibaba-style P level (P5 … P10), or a T level (T1 … T4) where the line speaks of 职级 / level.
 // The words are the lexicon's, one ordered scale for all languages.
 import type { RequirementOut } from '../contract/report.js';
-import { SENIORITY_LEVELS, seniorityWords, type Seniority } from '../lexicon/lexicon.js';
+import { levelWords, SENIORITY_LEVELS, type Seniority } from '../lexicon/lexicon.js';
 import type { Hit } from '../match/match.js';
 import type { Line, NormalisedText } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
@@ -62,8 +62,9 @@ function statedSeniority(norm: NormalisedText, lines: Line[], titleLine: number,
   };
   // the title says it best
   if (titleLine > 0) {
-    const t = lines[titleLine - 1]?.text ?? '';
-    const w = seniorityWords(t)[0];
+    const title = lines[titleLine - 1];
+    const t = title?.text ?? '';
+    const w = levelWords<Seniority>(title?.terms ?? [], 'seniority', t)[0];
     if (w) return at(titleLine, w.index, w.text, w.level);
     const p = P_LEVEL.exec(t);
     if (p) return at(titleLine, p.index, p[0], P_TO_LEVEL[p[1]!]!);
@@ -74,8 +75,8 @@ function statedSeniority(norm: NormalisedText, lines: Line[], titleLine: number,
     const line = lines[h.mention.line - 1];
     if (!line) continue;
     const from = Math.max(0, h.col - BEFORE_ROLE);
-    const w = seniorityWords(line.text.slice(from, h.col)).at(-1);
-    if (w) return at(h.mention.line, from + w.index, w.text, w.level);
+    const w = levelWords<Seniority>(line.terms, 'seniority', line.text, from, h.col).at(-1);
+    if (w) return at(h.mention.line, w.index, w.text, w.level);
   }
   for (const line of lines) {
     if (line.isHeading || line.background) continue;

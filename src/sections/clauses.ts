@@ -34,11 +34,16 @@ export class Clauses {
     return { start: this.starts[lo]!, end: this.ends[lo]! };
   }
 
+  /** [from, to) of the clause around `at`, cut to `window` characters either side of it. */
+  nearRange(at: number, window: number): { from: number; to: number } {
+    const { start, end } = this.around(at);
+    return { from: Math.max(start, at - window), to: Math.min(end, at + window) };
+  }
+
   /** The clause around `at`, cut to `window` characters either side of it. */
   near(at: number, window: number): { before: string; whole: string } {
-    const { start, end } = this.around(at);
-    const from = Math.max(start, at - window);
-    return { before: this.text.slice(from, at), whole: this.text.slice(from, Math.min(end, at + window)) };
+    const { from, to } = this.nearRange(at, window);
+    return { before: this.text.slice(from, at), whole: this.text.slice(from, to) };
   }
 }
 

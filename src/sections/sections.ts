@@ -1,16 +1,10 @@
-import type { Line, Strength } from '../model.js';
+import type { Line, Strength, TermHit } from '../model.js';
 import { hasNiceToHave, headingTermsIn, isBoilerplate, type HeadingKind } from '../lexicon/lexicon.js';
 import { stripPictographs } from '../normalise/script.js';
 import { clausesOf } from './clauses.js';
 
 /** A section's kind: a strength, background ('other': company, benefits, applying …), or duties and requirements together. */
 export type Kind = Strength | 'other' | 'mixed';
-
-/** The kind of heading a piece of text is, by the lexicon's heading terms it holds (for tests and role lines). */
-export function headingOf(part: string): Kind | undefined {
-  const t = headingTermsIn(part);
-  return t && t.covered >= PLAIN_COVER ? kindOf(t.kind) : undefined;
-}
 
 function kindOf(k: HeadingKind | 'mixed'): Kind {
   return k === 'about' || k === 'benefits' || k === 'apply' || k === 'other' ? 'other' : k;
@@ -68,7 +62,7 @@ export function headingCore(line: string): string {
  * terms in it ("核心职责", "What you'll bring", "Requirements / 任职要求"). Bilingual and decorated
  * headings need no list of phrases: the words decide.
  */
-function headingKind(line: string): Kind | undefined {
+function headingKind(line: string, terms: readonly TermHit[]): Kind | undefined {
   // a heading is short: a long line is not one, whatever its decoration
   if (line.length > 160) return undefined;
   const marked = MARKED_HEADING.test(line);
@@ -79,7 +73,7 @@ function headingKind(line: string): Kind | undefined {
   // "2、工作地点：上海": a name and its value is an item (or an inline heading), not a heading over what follows
   if (/[:：]\s*\S/.test(core)) return undefined;
   if (!marked && core.length > 30) return undefined;
-  const t = headingTermsIn(core);
+  const t = headingTermsIn(terms, 0, line.length, core.length);
   if (!t) return undefined;
   if (t.covered < (marked ? MARKED_COVER : PLAIN_COVER)) return undefined;
   // a plain line that ends a sentence is content, not a heading
@@ -100,11 +94,12 @@ function headingLevel(line: string): number {
 const MARKED_HEADING = /^\s*#{1,6}\s|^\s*\*\*[^*]+\*\*\s*[:：]?\s*$|^\s*【[^】]+】\s*$|[:：]\s*(\*\*)?\s*$/;
 
 /** "任职要求：本科以上" — a heading with its first item on the same line. */
-function inlineHeading(line: string): Kind | undefined {
+function inlineHeading(line: string, terms: readonly TermHit[]): Kind | undefined {
   if (NUMBERED.test(line)) return undefined;
-  const m = /^[\s#*【\[]*([^:：]{2,24})[】\]*\s]*[:：]\s*\S/.exec(line);
+  const m = /^[\s#*【\[]*([^:：]{2,24})[】\]*\s]*[:：]\s*\S/d.exec(line);
   if (!m) return undefined;
-  const t = headingTermsIn(headingCore(m[1]!));
+  const [from, to] = m.indices![1]!;
+  const t = headingTermsIn(terms, from, to, headingCore(m[1]!).length);
   return t && t.covered >= PLAIN_COVER ? kindOf(t.kind) : undefined;
 }
 
@@ -128,7 +123,11 @@ export function titleFromLine(line: string, from: TitleFrom): string {
   return from === 'front-matter-block' ? value.replace(/^["']|["']$/g, '') : value;
 }
 
-export function detectSections(rawLines: string[]): SectionResult {
+/**
+ * The sections of a posting's lines, by the shape of each line and the lexicon's terms in it (as
+ * matching found them: `terms[i]` are line i+1's).
+ */
+export function detectSections(rawLines: string[], terms: readonly TermHit[][]): SectionResult {
   let title = '';
   let titleLine = 0;
   let titleFrom: TitleFrom = 'line';
@@ -156,8 +155,9 @@ export function detectSections(rawLines: string[]): SectionResult {
     }
   }
 
-  const kinds: (Kind | undefined)[] = rawLines.map((l, i) => (i < start ? undefined : headingKind(l)));
-  const inline: (Kind | undefined)[] = rawLines.map((l, i) => (i < start || kinds[i] ? undefined : inlineHeading(l)));
+  const termsAt = (i: number) => terms[i] ?? [];
+  const kinds: (Kind | undefined)[] = rawLines.map((l, i) => (i < start ? undefined : headingKind(l, termsAt(i))));
+  const inline: (Kind | undefined)[] = rawLines.map((l, i) => (i < start || kinds[i] ? undefined : inlineHeading(l, termsAt(i))));
   const hasHeadings = kinds.some((k) => k && k !== 'other') || inline.some((k) => k && k !== 'other');
 
   if (!title) {
@@ -187,7 +187,7 @@ export function detectSections(rawLines: string[]): SectionResult {
     if (k || inline[i]) seenHeading = true;
     if (i < start) {
       // front matter is about the file, not the posting: never matched, never counted
-      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: true, roleHeading: false });
+      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: true, roleHeading: false, terms: termsAt(i) });
       return;
     }
     if (k) {
@@ -198,7 +198,7 @@ export function detectSections(rawLines: string[]): SectionResult {
         listsSeen = 0;
         mixedStrength = 'duty';
       }
-      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: false, roleHeading: false });
+      lines.push({ number, text, strength: 'unknown', section: 'unknown', isHeading: true, background: false, roleHeading: false, terms: termsAt(i) });
       return;
     }
     const ik = inline[i];
@@ -226,10 +226,11 @@ export function detectSections(rawLines: string[]): SectionResult {
     // with headings, the prose that stands before the first one (after the title, before any list)
     // introduces the company; a numbered list there is the posting's own duties and requirements;
     // contact details, pay and benefits, equal opportunity and how to apply are never a requirement
-    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_MARK.test(text) || isPayLine(text) || isBoilerplate(text);
-    const strength: Strength = number !== titleLine && hasNiceToHave(text) ? 'preferred' : section;
+    const lineTerms = termsAt(i);
+    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_MARK.test(text) || isPayLine(text) || isBoilerplate(lineTerms);
+    const strength: Strength = number !== titleLine && hasNiceToHave(lineTerms) ? 'preferred' : section;
     const roleHeading = marked;
-    lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading });
+    lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading, terms: lineTerms });
   });
   return { lines, title, titleLine, titleFrom, hasHeadings };
 }
@@ -245,5 +246,5 @@ const CLAUSE = /[;。]|\.\s|(?<=\p{Script=Han}[)）]?),|,(?=\s*\p{Script=Han})/g
 export function strengthAt(line: Line, offset: number): Strength {
   if (line.strength !== 'preferred' || line.section === 'preferred') return line.strength;
   const { start, end } = clausesOf(line, line.text, CLAUSE).around(offset);
-  return hasNiceToHave(line.text.slice(start, end)) ? 'preferred' : line.section;
+  return hasNiceToHave(line.terms, start, end) ? 'preferred' : line.section;
 }

@@ -189,10 +189,14 @@ const CAMEL = /[a-z][A-Z]|[A-Z][A-Z][a-z]{2}/;
 
 function latinTokens(run: string, offset: number, line: number, out: Token[], only: TokenFilter | undefined, aliasWord: ((key: string) => boolean) | undefined): void {
   let cursor = 0;
-  for (const word of tokenizeLatin(run)) {
-    const at = run.indexOf(word, cursor);
-    if (at < 0) continue;
-    cursor = at + word.length;
+  for (const written of tokenizeLatin(run)) {
+    const found = run.indexOf(written, cursor);
+    if (found < 0) continue;
+    cursor = found + written.length;
+    // underscores around a word are markdown emphasis ("_Role summary:_"), not part of it
+    const lead = UNDERSCORES.test(written) ? 0 : /^_*/.exec(written)![0].length;
+    const word = lead || written.endsWith('_') ? written.slice(lead).replace(/_+$/, '') || written : written;
+    const at = found + lead;
     const key = latinKey(word);
     // a joined camel-case word no alias names whole, made only of alias words, is read as its
     // parts ("PromptEngineering"); a name with other parts stays whole ("NoSQL" is no SQL, "CodeBuddy")
@@ -204,7 +208,7 @@ function latinTokens(run: string, offset: number, line: number, out: Token[], on
       }
     }
     if (only && !only.latinKey(key) && !UNDERSCORES.test(word)) continue;
-    out.push({ text: word, key, script: 'latin', start: offset + at, end: offset + cursor, line });
+    out.push({ text: word, key, script: 'latin', start: offset + at, end: offset + at + word.length, line });
   }
 }
 
@@ -225,16 +229,42 @@ export interface PhraseUnit {
   word: string;
   /** in a compiled taxonomy, a Latin unit's entry in its table of word forms (see compile.ts) */
   f?: number;
+  /**
+   * what the phrase has between this unit and the one before, where it is more than spacing or a
+   * joiner ("." in "Ph.D", "(" in "401(k)"); before the first unit, what the phrase starts with ("/" in "/year")
+   */
+  sep?: string;
+  /** on the last unit: what the phrase ends with after it ("." in "Sr.", "++" in "C++") */
+  trail?: string;
 }
+
+// what may stand between two words of one phrase without being written in it: spaces, - _ / · &
+const JOINERS = /^[\s\-_/·&]*$/;
 
 export function segmentPhrase(phrase: string): PhraseUnit[] {
   const units: PhraseUnit[] = [];
   const text = phrase.normalize('NFKC');
+  let end = 0;
+  const push = (u: PhraseUnit, at: number) => {
+    const between = text.slice(end, at);
+    if (units.length ? !JOINERS.test(between) : between.trim() !== '') u.sep = units.length ? between.replace(/\s+/g, ' ') : between.trim();
+    units.push(u);
+    end = at + u.word.length;
+  };
   for (const run of scriptRuns(text)) {
     const part = text.slice(run.start, run.end);
     // a Han part of an alias is matched as one string over whole tokens; jieba is not needed here
-    if (run.han) units.push({ key: part, script: 'han', word: part });
-    else for (const w of tokenizer.tokenize(part)) units.push({ key: latinKey(w), script: 'latin', word: w });
+    if (run.han) push({ key: part, script: 'han', word: part }, run.start);
+    else {
+      let cursor = 0;
+      for (const w of tokenizer.tokenize(part)) {
+        const at = part.indexOf(w, cursor);
+        cursor = at + w.length;
+        push({ key: latinKey(w), script: 'latin', word: w }, run.start + at);
+      }
+    }
   }
+  const trail = text.slice(end).trim();
+  if (trail && units.length) units[units.length - 1]!.trail = trail;
   return units;
 }

@@ -16,6 +16,8 @@ export const COMPILED_DIR = fileURLToPath(new URL('../taxonomies/', import.meta.
 
 interface CompiledFile {
   sha1: string;
+  /** the lexicon files' hash: their terms are compiled in too */
+  lexicon: string;
   taxonomy: Taxonomy;
   patterns: [string, Pattern[]][];
   table: FormTable;
@@ -31,13 +33,14 @@ const sha1 = (b: Buffer | string) => createHash('sha1').update(b).digest('hex');
 
 /** The analyzer of a taxonomy, as a JSON document the build writes and a run reads back. */
 export function serialiseAnalyzer(a: Analyzer, yamlText: Buffer | string): string {
-  const doc: CompiledFile = { sha1: sha1(yamlText), taxonomy: a.taxonomy, patterns: [...a.compiled.own], table: a.compiled.table, hanWords: a.compiled.hanWords, priorityWords: a.compiled.priorityWords };
+  const doc: CompiledFile = { sha1: sha1(yamlText), lexicon: lexiconHash(), taxonomy: a.taxonomy, patterns: [...a.compiled.own], table: a.compiled.table, hanWords: a.compiled.hanWords, priorityWords: a.compiled.priorityWords };
   return JSON.stringify(doc);
 }
 
 /**
  * The analyzer for a taxonomy file. The default taxonomy is precompiled at build time (validated,
- * aliases segmented and stemmed): when the YAML still has the content it was built from, the run
+ * aliases and the lexicon's terms segmented and stemmed): when the YAML and the lexicon still have
+ * the content it was built from, the run
  * reads that JSON and skips YAML parsing, validation and alias compilation. Any other file, or an
  * edited one, is read and checked as usual.
  */
@@ -73,7 +76,7 @@ export function taxonomyHash(file: string): string {
 
 function analyzerFor(file: string, hash: string | undefined): Analyzer {
   const built = readBuilt();
-  if (built && hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && built.sha1 === hash) {
+  if (built && hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && built.sha1 === hash && built.lexicon === lexiconHash()) {
     return { taxonomy: { ...built.taxonomy, file }, compiled: indexPatterns(new Map(built.patterns), built.hanWords, built.priorityWords ?? [], built.table) };
   }
   const taxonomy = loadTaxonomy(file);

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer, readText } from '../../src/analyze.js';
 import { isBoilerplate } from '../../src/lexicon/lexicon.js';
-import { normalise } from '../../src/normalise/normalise.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import { CORPUS } from '../helpers/cli.js';
 
@@ -66,6 +65,8 @@ describe('segmenting only what matching can use', () => {
       hits += every.hits.length;
       dropped += every.tokens.length - some.tokens.length;
       if (JSON.stringify(some.hits) !== JSON.stringify(every.hits)) differ.push(p.source);
+      // the lexicon's terms are matched with the aliases: none is lost either
+      else if (JSON.stringify(some.sections.lines.map((l) => l.terms)) !== JSON.stringify(every.sections.lines.map((l) => l.terms))) differ.push(`${p.source} (terms)`);
     }
     expect(hits).toBeGreaterThan(20000);
     // the filter does leave tokens out, or this test would prove nothing
@@ -97,6 +98,41 @@ describe('a Chinese alias covers whole words of the segmentation', () => {
     expect(han).toBeGreaterThan(20000);
     expect(bad.slice(0, 10)).toEqual([]);
   }, 180_000);
+
+  it("a lexicon term does too, but at the edge of a word the segmenter was told or where it is declared part of longer words", () => {
+    const all = postings();
+    const told = new Set(analyzer.compiled.hanWords.concat(analyzer.compiled.priorityWords));
+    const parts = new Set(analyzer.compiled.partTerms.map((t) => t.units[0]!.key));
+    let han = 0;
+    let inside = 0;
+    const bad: string[] = [];
+    for (const p of all) {
+      const { norm, tokens, sections } = readText(p.text, analyzer, true);
+      const hanTokens = tokens.filter((t) => t.script === 'han');
+      for (const line of sections.lines) {
+        const at = norm.lineStarts[line.number - 1]!;
+        for (const t of line.terms) {
+          const text = line.text.slice(t.col, t.colEnd);
+          if (!/^\p{Script=Han}+$/u.test(text)) continue;
+          han++;
+          const s = at + t.col;
+          const e = at + t.colEnd;
+          // the token that holds the term's start, and the one that holds its end
+          const first = hanTokens.find((k) => k.start <= s && s < k.end);
+          const last = hanTokens.find((k) => k.start < e && e <= k.end);
+          if (first?.start === s && last?.end === e) continue;
+          inside++;
+          const word = first === last ? first : undefined;
+          if (word && (parts.has(text) || (told.has(word.text) && (word.start === s || word.end === e)))) continue;
+          bad.push(`${p.source}: ${norm.text.slice(Math.max(0, s - 4), e + 4)} → ${text}`);
+        }
+      }
+    }
+    expect(han).toBeGreaterThan(20000);
+    // terms do stand inside words, or this test would prove nothing
+    expect(inside).toBeGreaterThan(100);
+    expect(bad.slice(0, 10)).toEqual([]);
+  }, 180_000);
 });
 
 describe('boilerplate lists no skill', () => {
@@ -107,15 +143,15 @@ describe('boilerplate lists no skill', () => {
     const bad: string[] = [];
     for (const p of all) {
       if (p.text.trim() === '') continue;
-      const lines = normalise(p.text).text.split('\n');
-      boilerplateLines += lines.filter((l) => isBoilerplate(l)).length;
-      const { report, titleLine } = analyze(p, analyzer);
+      const { report, titleLine, lines } = analyze(p, analyzer);
+      boilerplateLines += lines.filter((l) => isBoilerplate(l.terms)).length;
       for (const s of report.skills) {
         for (const m of s.mentions) {
           // the title says what the role is, whatever words it holds ("Product Manager, Health Insurance")
           if (m.line === titleLine) continue;
           checked++;
-          if (isBoilerplate(lines[m.line - 1] ?? '')) bad.push(`${p.source}:${m.line}: ${s.id} from "${lines[m.line - 1]!.slice(0, 80)}"`);
+          const line = lines[m.line - 1]!;
+          if (isBoilerplate(line.terms)) bad.push(`${p.source}:${m.line}: ${s.id} from "${line.text.slice(0, 80)}"`);
         }
       }
     }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { askedCandidates, askedProbability, gateDimensions, type AskedModel } from '../../src/classify/asked.js';
-import type { Line } from '../../src/model.js';
 import type { SkillOut } from '../../src/report/types.js';
 import { loadAnalyzer } from '../../src/taxonomy/compiled.js';
 import { DEFAULT_TAXONOMY } from '../../src/taxonomy/load.js';
 import { voiceOf } from '../../src/lexicon/lexicon.js';
 import { BLURB_POSTING } from '../helpers/postings.js';
+import { lineOf, termsOfLine } from '../helpers/reading.js';
 
-const line = (number: number, text: string): Line => ({ number, text, strength: 'required', section: 'required', isHeading: false, background: false, roleHeading: false });
+const line = (number: number, text: string) => lineOf(number, text);
 const skill = (id: string, dimension: string, lines: number[], strength: SkillOut['strength'] = 'required'): SkillOut => ({
   id,
   label: { zh: id, en: id },
@@ -20,10 +20,10 @@ const skill = (id: string, dimension: string, lines: number[], strength: SkillOu
 
 describe('the gate over matched dimensions', () => {
   it('reads the voice of a line from the lexicon, in both languages', () => {
-    expect(voiceOf('We build AI agents for insurers.')).toBe('company');
-    expect(voiceOf('我们是一家做智能客服的公司')).toBe('company');
-    expect(voiceOf('You will own the roadmap; we support you.')).toBe('reader');
-    expect(voiceOf('熟悉 RAG 与 Agent')).toBeUndefined();
+    expect(voiceOf(termsOfLine('We build AI agents for insurers.'))).toBe('company');
+    expect(voiceOf(termsOfLine('我们是一家做智能客服的公司'))).toBe('company');
+    expect(voiceOf(termsOfLine('You will own the roadmap; we support you.'))).toBe('reader');
+    expect(voiceOf(termsOfLine('熟悉 RAG 与 Agent'))).toBeUndefined();
   });
 
   it('describes each dimension by its mentions, places, lines and voice', () => {

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer, readText } from '../../src/analyze.js';
 import { circledItem, normalise } from '../../src/normalise/normalise.js';
 import { HEADING_KINDS, headingTermsIn, lexicon } from '../../src/lexicon/lexicon.js';
-import { headingCore, headingOf } from '../../src/sections/sections.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import { hasHan, isHanAt, mayBePictographic } from '../../src/normalise/script.js';
 import { simplifiedTwin } from '../../src/normalise/traditional.js';
@@ -90,17 +89,23 @@ describe('fast paths agree with their definitions', () => {
     const near = fc.array(fc.constantFrom('Prompt', 'Engineering', 'prompt', 'engineer', 'fine', 'tuning', 'A/B', 'test', '大模型', '产品经理', '提示词', '工程', '的', 'AI', '_', '__', ' ', '-', '/', '·', '&', '，', 'x', '\n', '熟悉', 'RAG', 'Agent'), { maxLength: 30 }).map((xs) => xs.join(''));
     fc.assert(
       fc.property(fc.oneof(text, near), (t) => {
-        expect(JSON.stringify(readText(t, analyzer).hits)).toBe(JSON.stringify(readText(t, analyzer, true).hits));
+        const some = readText(t, analyzer);
+        const every = readText(t, analyzer, true);
+        expect(JSON.stringify(some.hits)).toBe(JSON.stringify(every.hits));
+        // the lexicon's terms are matched with the aliases: none is lost either
+        expect(JSON.stringify(some.sections.lines.map((l) => l.terms))).toBe(JSON.stringify(every.sections.lines.map((l) => l.terms)));
       }),
       { numRuns: 500 },
     );
   });
 
   it('every heading term of the lexicon names its own kind when it stands alone', () => {
+    const analyzer = createAnalyzer(loadTaxonomy());
     const data = lexicon().data;
     for (const kind of HEADING_KINDS) {
       for (const term of data.headings[kind]) {
-        const t = headingTermsIn(term);
+        const line = readText(term, analyzer).sections.lines[0]!;
+        const t = headingTermsIn(line.terms, 0, line.text.length, line.text.length);
         expect(t, term).toBeDefined();
         // a term holding a term of another kind ("about the role": about + role) takes the longest, its own
         expect([kind, 'mixed'], term).toContain(t!.kind);
@@ -109,14 +114,21 @@ describe('fast paths agree with their definitions', () => {
     }
   });
 
-  it('reading heading terms never fails and covers at most the whole text', () => {
+  it('the lexicon terms of a line are in order, inside it, and cover at most the whole of it', () => {
+    const analyzer = createAnalyzer(loadTaxonomy());
     fc.assert(
       fc.property(text, (p) => {
-        const t = headingTermsIn(p);
-        if (t) expect(t.covered).toBeLessThanOrEqual(1);
-        expect(headingOf(headingCore(p)) === undefined || typeof headingOf(headingCore(p)) === 'string').toBe(true);
+        for (const line of readText(p, analyzer).sections.lines) {
+          for (const [i, t] of line.terms.entries()) {
+            expect(t.col).toBeGreaterThanOrEqual(i > 0 ? line.terms[i - 1]!.col : 0);
+            expect(t.colEnd).toBeLessThanOrEqual(line.text.length);
+            expect(t.colEnd).toBeGreaterThan(t.col);
+          }
+          const h = headingTermsIn(line.terms, 0, line.text.length, line.text.length);
+          if (h) expect(h.covered).toBeLessThanOrEqual(1);
+        }
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 

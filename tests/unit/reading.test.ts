@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer } from '../../src/analyze.js';
+import { analyze, createAnalyzer, readText, type Analyzer } from '../../src/analyze.js';
 import { isJdlensError } from '../../src/errors.js';
-import { compileLexicon, readLexiconFiles } from '../../src/lexicon/lexicon.js';
-import { normalise } from '../../src/normalise/normalise.js';
-import { detectSections } from '../../src/sections/sections.js';
+import { readLexiconFiles, type LexiconData } from '../../src/lexicon/lexicon.js';
+import { compileTaxonomy } from '../../src/match/compile.js';
+import { extractRequirements } from '../../src/requirements/extract.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
 const analyzer = createAnalyzer(loadTaxonomy());
-const strengths = (text: string) => detectSections(normalise(text).text.split('\n')).lines.map((l) => (l.isHeading ? 'H' : l.background ? 'bg' : l.strength));
+const strengths = (text: string) => readText(text, analyzer).sections.lines.map((l) => (l.isHeading ? 'H' : l.background ? 'bg' : l.strength));
 const skillIds = (text: string) => analyze({ source: 't', text }, analyzer).report.skills.map((s) => s.id);
 
 describe('sections that hold on postings nobody here wrote', () => {
@@ -181,6 +181,15 @@ describe('lexicon files', () => {
       return { data: undefined, problems: (err as { details: string[] }).details.join('\n') };
     }
   };
+  /** The default taxonomy compiled with a lexicon of one's own: its terms are found by the same matcher. */
+  const withLexicon = (data: LexiconData): Analyzer => {
+    const taxonomy = loadTaxonomy();
+    return { taxonomy, compiled: compileTaxonomy(taxonomy, data) };
+  };
+  const requirementsIn = (text: string, analyzer: Analyzer) => {
+    const read = readText(`Posting\n${text}`, analyzer);
+    return extractRequirements(read.norm, read.sections.lines).map((r) => `${r.kind}:${r.value}`);
+  };
   const BASE = 'language: xx\nheadings: {}\nniceToHave: []\nproficiency: {}\nasksToKnow: []\nboilerplate: {}\n';
 
   it('are checked like a taxonomy: every problem with its file and line', () => {
@@ -192,21 +201,19 @@ describe('lexicon files', () => {
   it('degrees and majors are data: a lexicon that names them makes them read, and checks their kinds', () => {
     expect(lexiconOf(`${BASE}degrees:\n  licence: [Licence]\n`).problems).toMatch(/xx\.yaml:8: degrees\.licence: unknown kind/);
     const { data } = lexiconOf(`${BASE}degrees:\n  master: [Laurea Magistrale, master's]\nmajors:\n  before: [laurea in]\n`);
-    const lx = compileLexicon(data!);
-    expect('Laurea Magistrale in Informatica'.match(lx.degrees)).toEqual(['Laurea Magistrale']);
-    expect(lx.degreeLevels.get('laurea magistrale')).toBe('master');
+    const own = withLexicon(data!);
+    expect(requirementsIn('- Laurea Magistrale in Informatica', own)).toEqual(['degree:master']);
     // as written: no plural s, so a degree word never reads a verb's forms
-    expect('mastering the craft'.match(lx.degrees)).toBeNull();
-    lx.major.lastIndex = 0;
-    expect(lx.major.exec('laurea in Ingegneria Informatica.')?.[2]).toBe('Ingegneria Informatica');
+    expect(requirementsIn('- Mastering the craft', own)).toEqual([]);
+    expect(requirementsIn('- laurea in Ingegneria Informatica.', own)).toEqual(['major:Ingegneria Informatica']);
   });
 
   it('a working language is data: a lexicon that names one more language makes it read', () => {
     expect(lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian] }\n  cues: [fluent]\n  colours: [red]\n`).problems).toMatch(/xx\.yaml:10: workingLanguage\.colours: unknown field/);
     const { data } = lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian, Italiano] }\n  cues: [fluent]\n`);
     expect(data!.workingLanguage.names).toEqual({ italian: ['Italian', 'Italiano'] });
-    const lx = compileLexicon(data!);
-    expect(lx.workingLanguages.map((l) => l.value)).toEqual(['italian']);
-    expect(lx.languageCues.test('fluent in Italiano')).toBe(true);
+    const own = withLexicon(data!);
+    expect(requirementsIn('- Fluent in Italiano', own)).toEqual(['language:italian']);
+    expect(requirementsIn('- Italiano', own)).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/normalise/normalise.js';
 import { countOf, extractRequirements, minimumDegree } from '../../src/requirements/extract.js';
-import { detectSections } from '../../src/sections/sections.js';
+import { readText } from '../../src/analyze.js';
+import { defaultAnalyzer } from '../helpers/reading.js';
 
 const reqs = (text: string) => {
-  const n = normalise(text);
-  return extractRequirements(n, detectSections(n.text.split('\n')).lines);
+  const r = readText(text, defaultAnalyzer());
+  return extractRequirements(r.norm, r.sections.lines);
 };
 
 describe('structured requirements', () => {
@@ -24,9 +24,9 @@ describe('structured requirements', () => {
   });
 
   it('reports a requirement once, and knows every line that states it', () => {
-    const n = normalise('两个岗位\n任职要求\n1、本科及以上学历，3年以上产品经验\n2、熟悉 SQL\n3、本科以上学历，3年以上数据分析经验');
+    const read = readText('两个岗位\n任职要求\n1、本科及以上学历，3年以上产品经验\n2、熟悉 SQL\n3、本科以上学历，3年以上数据分析经验', defaultAnalyzer());
     const stating = new Set<number>();
-    const r = extractRequirements(n, detectSections(n.text.split('\n')).lines, stating);
+    const r = extractRequirements(read.norm, read.sections.lines, stating);
     expect(r.filter((x) => x.kind === 'degree').map((x) => x.line)).toEqual([3]);
     expect(r.filter((x) => x.kind === 'years').map((x) => x.line)).toEqual([3]);
     expect([...stating].sort()).toEqual([3, 5]);
@@ -83,8 +83,8 @@ describe('structured requirements', () => {
 
   it('slices its evidence exactly out of the original text', () => {
     const text = 'PM\r\n任职要求\r\n１、３年以上经验';
-    const n = normalise(text);
-    const r = extractRequirements(n, detectSections(n.text.split('\n')).lines);
+    const read = readText(text, defaultAnalyzer());
+    const r = extractRequirements(read.norm, read.sections.lines);
     for (const x of r) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 });

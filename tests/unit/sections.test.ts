@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { detectSections } from '../../src/sections/sections.js';
+import { sectionsOf } from '../helpers/reading.js';
 
-const strengths = (text: string) => detectSections(text.split('\n')).lines.map((l) => (l.isHeading ? 'H' : l.strength));
+const strengths = (text: string) => sectionsOf(text).lines.map((l) => (l.isHeading ? 'H' : l.strength));
 
 describe('detectSections', () => {
   it('keeps the bars of a "Company | Role | Place" title and cleans each part', () => {
-    const r = detectSections(['**COVU** | Sr. Product Manager | Remote (US) |', '', 'We build insurance software.']);
+    const r = sectionsOf(['**COVU** | Sr. Product Manager | Remote (US) |', '', 'We build insurance software.'].join('\n'));
     expect(r.title).toBe('COVU | Sr. Product Manager | Remote (US)');
     expect(r.titleLine).toBe(1);
-    expect(detectSections(['## AI产品经理：', '岗位职责'].slice(0, 1)).title).toBe('AI产品经理');
+    expect(sectionsOf(['## AI产品经理：', '岗位职责'].slice(0, 1).join('\n')).title).toBe('AI产品经理');
   });
 
   it('reads Chinese headings for duties, requirements and nice-to-haves', () => {
@@ -42,13 +42,13 @@ describe('detectSections', () => {
   });
 
   it('takes the title from front matter, else the first line that is not a heading', () => {
-    expect(detectSections(['---', 'title: AI产品经理', '---', '岗位职责', 'x']).title).toBe('AI产品经理');
-    expect(detectSections(['title: Senior PM', 'x']).title).toBe('Senior PM');
-    expect(detectSections(['', '## 【广州】产品经理', '岗位职责']).title).toBe('广州 产品经理');
+    expect(sectionsOf(['---', 'title: AI产品经理', '---', '岗位职责', 'x'].join('\n')).title).toBe('AI产品经理');
+    expect(sectionsOf(['title: Senior PM', 'x'].join('\n')).title).toBe('Senior PM');
+    expect(sectionsOf(['', '## 【广州】产品经理', '岗位职责'].join('\n')).title).toBe('广州 产品经理');
   });
 
   it('marks company and benefits sections as background', () => {
-    const r = detectSections(['PM', '关于我们', '我们是AI公司', '岗位职责', '负责Agent']);
+    const r = sectionsOf(['PM', '关于我们', '我们是AI公司', '岗位职责', '负责Agent'].join('\n'));
     expect(r.lines.map((l) => l.background)).toEqual([false, false, true, false, false]);
   });
 });
