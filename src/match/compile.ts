@@ -15,6 +15,8 @@ export interface Pattern {
   owner: string;
   /** a lexicon term's group (see TermGroup): hits of one group never overlap */
   group?: TermGroup;
+  /** (set where a compiled taxonomy looks it up) the number of its kind or group, where matching keeps what that covers */
+  slot?: number;
   alias: string;
   units: Unit[];
   /** total characters of the alias's units: longer patterns win at one position */
@@ -40,70 +42,133 @@ export interface FormTable {
   formKeys: string[][];
 }
 
-export interface CompiledTaxonomy {
-  /** patterns by the key of each form of their first unit, longest first: where matching looks them up */
-  patterns: Map<string, Pattern[]>;
-  /** patterns by the key of their first unit's word only: what a compiled file stores */
-  own: Map<string, Pattern[]>;
-  table: FormTable;
-  /** every Han alias part, for jieba's user dictionary */
-  hanWords: string[];
-  /** the Han parts of role aliases ("产品经理"): they outweigh skill words where two overlap ("海外产品经理") */
-  priorityWords: string[];
-  /** patterns whose first unit is Han, by the code of its first character */
-  byHanFirst: Map<number, Pattern[]>;
-  /** what segmentation must keep for matching */
-  only: TokenFilter;
+/**
+ * A list of patterns, or where a compiled file keeps its JSON (byte offset and length in the file's
+ * lists): parsed when matching first looks it up.
+ */
+export type StoredList = Pattern[] | [number, number];
+
+/** A lexicon term at the edge of a Han word the segmenter is told, or declared part of longer words. */
+export interface InWordTerm {
+  group: TermGroup;
+  value: string;
+  /** the term's Han text */
+  key: string;
+  /** where it stands in the word (edge terms) */
+  at?: number;
+  /** what part of longer words it is (declared terms) */
+  part?: WordPart;
+}
+
+/** What matching looks up, as a compiled file stores it. */
+export interface PatternIndex {
+  /** patterns by the key of each form of their first unit (Latin), longest first */
+  latin: Record<string, StoredList>;
+  /** patterns whose first unit is Han, by its first character, longest first */
+  han: Record<string, StoredList>;
+  /** every key of a Latin alias word and of its forms: what segmentation keeps */
+  latinKeys: string[];
+  /** every Han unit of a pattern: what segmentation keeps */
+  hanUnits: string[];
   /**
    * the lexicon's Han terms at the edges of a Han word the segmenter is told, by that word
    * ("资深产品经理" → 资深, "产品总监" → 总监, "深入理解" → 理解): the segmenter keeps an alias's or a
    * term's word whole, which must not hide the lexicon's words it starts or ends with
    */
-  edgeTerms(): Map<string, { pattern: Pattern; at: number }[]>;
+  edges: Record<string, InWordTerm[]>;
   /** the lexicon's terms declared part of longer words (see Pattern.part) */
-  partTerms: Pattern[];
+  parts: InWordTerm[];
 }
 
-/** The compiled taxonomy with the indexes derived from its patterns (built, or read back from JSON). */
-export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string[], priorityWords: string[], table: FormTable): CompiledTaxonomy {
-  const byHanFirst = new Map<number, Pattern[]>();
-  const hanUnits = new Map<number, string[]>();
-  const hanStart = new Uint8Array(0x10000);
+export interface CompiledTaxonomy {
+  index: PatternIndex;
+  table: FormTable;
+  /** every Han alias part, for jieba's user dictionary */
+  hanWords: string[];
+  /** the Han parts of role aliases ("产品经理"): they outweigh skill words where two overlap ("海外产品经理") */
+  priorityWords: string[];
+  /** the patterns a Latin token's key may start */
+  latinAt(key: string): Pattern[] | undefined;
+  /** the patterns a Han token may start, by its first character */
+  hanAt(first: string): Pattern[] | undefined;
+  /** the lexicon's terms declared part of longer words that a Han word holds, and where */
+  partsOf(word: string): { term: InWordTerm; at: number }[];
+  /** the forms of a Latin unit's word (its entry `f` of the table), as a set */
+  formsOf(f: number): Set<string>;
+  /** what segmentation must keep for matching */
+  only: TokenFilter;
+}
+
+/** The index of a taxonomy's patterns (by the key of their first unit's word): where matching looks, and what segmentation keeps. */
+export function buildIndex(patterns: Map<string, Pattern[]>, table: FormTable): PatternIndex {
+  const latin: Record<string, Pattern[]> = {};
+  const han: Record<string, Pattern[]> = {};
   const latinKeys = new Set<string>(table.formKeys.flat());
-  const partTerms: Pattern[] = [];
-  // a Latin alias starts wherever a form of its first word stands, whatever that form's stem
-  const lookup = new Map(patterns);
+  const hanUnits = new Set<string>();
+  const parts: InWordTerm[] = [];
+  const add = (into: Record<string, Pattern[]>, k: string, p: Pattern) => (into[k] ??= []).push(p);
   for (const list of patterns.values()) {
     for (const p of list) {
       const first = p.units[0]!;
-      if (first.f !== undefined) {
-        for (const k of table.formKeys[first.f]!) {
-          const l = lookup.get(k);
-          lookup.set(k, l ? [...l, p].sort((a, b) => b.weight - a.weight) : [p]);
-        }
-      }
-      if (first.script === 'han') {
-        const c = first.key.charCodeAt(0);
-        const l = byHanFirst.get(c);
-        if (l) l.push(p);
-        else byHanFirst.set(c, [p]);
-      }
-      // a term that is part of longer words: every word of a run that holds it is kept
-      if (p.part) partTerms.push(p);
-      for (const u of p.units) {
-        if (u.script === 'latin') {
-          latinKeys.add(u.key);
-          continue;
-        }
-        const c = u.key.charCodeAt(0);
-        hanStart[c] = 1;
-        const l = hanUnits.get(c);
-        if (!l) hanUnits.set(c, [u.key]);
-        else if (!l.includes(u.key)) l.push(u.key);
-      }
+      // a Latin alias starts wherever a form of its first word stands, whatever that form's stem
+      if (first.script === 'han') add(han, first.key[0]!, p);
+      else for (const k of new Set([first.key, ...table.formKeys[first.f!]!])) add(latin, k, p);
+      if (p.part) parts.push({ group: p.group!, value: p.owner, key: first.key, part: p.part });
+      for (const u of p.units) (u.script === 'latin' ? latinKeys : hanUnits).add(u.key);
     }
   }
-  const partKeys = new Set(partTerms.map((p) => p.units[0]!.key));
+  for (const into of [latin, han]) for (const l of Object.values(into)) l.sort((a, b) => b.weight - a.weight);
+  return { latin, han, latinKeys: [...latinKeys], hanUnits: [...hanUnits], edges: edgeTermsOf(patterns), parts };
+}
+
+/**
+ * The index as a compiled file stores it: each list's JSON in one text of lists (one per line), the
+ * index keeping where each stands, so that a run reads only the lists it looks up.
+ */
+export function storedIndex(index: PatternIndex): { index: PatternIndex; lists: string } {
+  const parts: string[] = [];
+  let at = 0;
+  const stored = (r: Record<string, StoredList>) =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, l]) => {
+        const json = JSON.stringify(l);
+        const where: [number, number] = [at, Buffer.byteLength(json)];
+        parts.push(json);
+        at += where[1] + 1;
+        return [k, where];
+      }),
+    );
+  const latin = stored(index.latin);
+  const han = stored(index.han);
+  return { index: { ...index, latin, han }, lists: parts.join('\n') };
+}
+
+/** Every list of an index, parsed (`lists`: the compiled file's text of lists, where the index points into it). */
+export function indexLists(index: PatternIndex, lists?: Buffer): Pattern[][] {
+  return [...Object.values(index.latin), ...Object.values(index.han)].map((l) => listAt(l, lists));
+}
+
+function listAt(l: StoredList, lists: Buffer | undefined): Pattern[] {
+  if (!isStored(l)) return l;
+  if (!lists) throw new Error('a stored pattern list without the compiled file\'s lists');
+  return JSON.parse(lists.toString('utf8', l[0], l[0] + l[1])) as Pattern[];
+}
+
+const isStored = (l: StoredList): l is [number, number] => typeof l[0] === 'number';
+
+/** The compiled taxonomy over an index (built now, or read back from a compiled file). */
+export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWords: string[], table: FormTable, lists?: Buffer): CompiledTaxonomy {
+  const hanUnits = new Map<number, string[]>();
+  const hanStart = new Uint8Array(0x10000);
+  for (const u of index.hanUnits) {
+    const c = u.charCodeAt(0);
+    hanStart[c] = 1;
+    const l = hanUnits.get(c);
+    if (l) l.push(u);
+    else hanUnits.set(c, [u]);
+  }
+  const latinKeys = new Set(index.latinKeys);
+  const partKeys = new Set(index.parts.map((p) => p.key));
   const only: TokenFilter = {
     hanReach(text, start, end) {
       let reach: Int32Array | undefined;
@@ -126,10 +191,61 @@ export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string
     },
     latinKey: (key) => latinKeys.has(key),
   };
-  // (worked out on the first Han word: an English posting never needs it)
-  let edges: Map<string, { pattern: Pattern; at: number }[]> | undefined;
-  const edgeTerms = () => (edges ??= edgeTermsOf(patterns));
-  return { patterns: lookup, own: patterns, table, hanWords, priorityWords, byHanFirst, only, edgeTerms, partTerms };
+  // each kind or group of terms a number: matching keeps, per number, the last token a hit covers
+  const slots = new Map<string, number>();
+  const slotted = (list: Pattern[]) => {
+    for (const p of list) {
+      const g = p.group ?? p.kind;
+      let n = slots.get(g);
+      if (n === undefined) slots.set(g, (n = slots.size));
+      p.slot = n;
+    }
+    return list;
+  };
+  // the lists by key, each parsed (and slotted) on first look-up
+  const lookup = (r: Record<string, StoredList>) => {
+    const byKey = new Map(Object.entries(r));
+    return (k: string): Pattern[] | undefined => {
+      const l = byKey.get(k);
+      if (!l) return undefined;
+      if (!isStored(l) && l[0]?.slot !== undefined) return l;
+      const list = slotted(isStored(l) ? listAt(l, lists) : l);
+      byKey.set(k, list);
+      return list;
+    };
+  };
+  const formSets: Set<string>[] = [];
+  // the terms declared part of longer words, by the character a word must start or end with for them
+  const byFirst = new Map<string, InWordTerm[]>();
+  const byLast = new Map<string, InWordTerm[]>();
+  const inside: InWordTerm[] = [];
+  for (const t of index.parts) {
+    if (t.part === 'inside') inside.push(t);
+    else {
+      const [m, c] = t.part === 'start' ? [byFirst, t.key[0]!] : [byLast, t.key.at(-1)!];
+      m.set(c, [...(m.get(c) ?? []), t]);
+    }
+  }
+  return {
+    index,
+    table,
+    hanWords,
+    priorityWords,
+    latinAt: lookup(index.latin),
+    hanAt: lookup(index.han),
+    formsOf: (f) => (formSets[f] ??= new Set(table.forms[f]!.trim().split(' '))),
+    partsOf: (word) => {
+      const out: { term: InWordTerm; at: number }[] = [];
+      for (const t of byFirst.get(word[0]!) ?? []) if (t.key.length < word.length && word.startsWith(t.key)) out.push({ term: t, at: 0 });
+      for (const t of byLast.get(word.at(-1)!) ?? []) if (t.key.length < word.length && word.endsWith(t.key)) out.push({ term: t, at: word.length - t.key.length });
+      for (const t of inside) {
+        const at = t.key.length < word.length ? word.indexOf(t.key) : -1;
+        if (at >= 0) out.push({ term: t, at });
+      }
+      return out;
+    },
+    only,
+  };
 }
 
 /**
@@ -137,7 +253,7 @@ export function indexPatterns(patterns: Map<string, Pattern[]>, hanWords: string
  * starts or ends with, and where — of the groups the word is no term of itself (岗位要求 is a heading
  * already; its 要求 adds nothing).
  */
-function edgeTermsOf(patterns: Map<string, Pattern[]>): Map<string, { pattern: Pattern; at: number }[]> {
+function edgeTermsOf(patterns: Map<string, Pattern[]>): Record<string, InWordTerm[]> {
   const terms: Pattern[] = [];
   // each Han word, with the groups of the terms it is
   const words = new Map<string, Set<string>>();
@@ -152,16 +268,13 @@ function edgeTermsOf(patterns: Map<string, Pattern[]>): Map<string, { pattern: P
       }
     }
   }
-  const out = new Map<string, { pattern: Pattern; at: number }[]>();
+  const out: Record<string, InWordTerm[]> = {};
   for (const [w, groups] of words) {
     for (const p of terms) {
       const t = p.units[0]!.key;
       if (t.length >= w.length || groups.has(p.group!)) continue;
       const at = w.startsWith(t) ? 0 : w.endsWith(t) ? w.length - t.length : -1;
-      if (at < 0) continue;
-      const l = out.get(w);
-      if (l) l.push({ pattern: p, at });
-      else out.set(w, [{ pattern: p, at }]);
+      if (at >= 0) (out[w] ??= []).push({ group: p.group!, value: p.owner, key: t, at });
     }
   }
   return out;
@@ -244,5 +357,5 @@ export function compileTaxonomy(tax: Taxonomy, lex: LexiconData = lexicon().data
   // and the words the segmenter must know that its dictionary lacks ("线上" keeps 上线 out of 线上线下)
   for (const w of lex.words) han.add(w);
   for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);
-  return indexPatterns(patterns, [...han].filter((w) => !priority.has(w)), [...priority], table);
+  return compiledFrom(buildIndex(patterns, table), [...han].filter((w) => !priority.has(w)), [...priority], table);
 }

@@ -4,7 +4,7 @@ import type { Sense } from '../taxonomy/types.js';
 import { toOriginal } from '../normalise/normalise.js';
 import { Clauses, clausesOf } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
-import { type CompiledTaxonomy, type OwnerKind, type Pattern, type Unit } from './compile.js';
+import { type CompiledTaxonomy, type InWordTerm, type OwnerKind, type Pattern, type Unit } from './compile.js';
 
 /** What a hit of the taxonomy names (the lexicon's terms are TermHits of their lines). */
 export type HitKind = Exclude<OwnerKind, 'term'>;
@@ -49,9 +49,17 @@ function proficiencyBefore(terms: readonly TermHit[], clauses: Clauses, at: numb
   return termsOf(terms, 'proficiency', from, at).at(-1)?.value as Proficiency | undefined;
 }
 
-/** Whether a token is one of a Latin unit's word forms ("prioritizing" of "prioritize"; not "productivity" of "product"). */
-function isFormOf(unit: Unit, tok: Token, forms: string[]): boolean {
-  return forms[unit.f!]!.includes(` ${tok.text.toLowerCase()} `);
+/** What one matching needs of the tokens and the forms: the tokens lower-cased, once each. */
+interface Matching {
+  tokens: Token[];
+  text: string;
+  compiled: CompiledTaxonomy;
+  lower: (string | undefined)[];
+}
+
+/** Whether token j is one of a Latin unit's word forms ("prioritizing" of "prioritize"; not "productivity" of "product"). */
+function isFormOf(unit: Unit, j: number, m: Matching): boolean {
+  return m.compiled.formsOf(unit.f!).has((m.lower[j] ??= m.tokens[j]!.text.toLowerCase()));
 }
 
 /** Whether the text between two tokens is what the alias itself has between the two words ("." in "Ph.D"), spacing aside. */
@@ -70,7 +78,8 @@ function framed(p: Pattern, tokens: Token[], i: number, end: number, text: strin
 
 const sameText = (a: string, b: string) => a.replace(/’/g, "'") === b.replace(/’/g, "'");
 
-function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, forms: string[]): number {
+function tryPattern(p: Pattern, i: number, m: Matching): number {
+  const { tokens, text } = m;
   const line = tokens[i]!.line;
   let j = i;
   for (const [n, unit] of p.units.entries()) {
@@ -78,7 +87,7 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, forms:
     if (!tok || tok.line !== line) return -1;
     if (n > 0 && !joinable(text, tokens[j - 1]!.end, tok.start) && !(unit.sep !== undefined && writtenBetween(text, tokens[j - 1]!.end, tok.start, unit.sep))) return -1;
     if (unit.script === 'latin') {
-      if (tok.script !== 'latin' || !isFormOf(unit, tok, forms)) return -1;
+      if (tok.script !== 'latin' || !isFormOf(unit, j, m)) return -1;
       j++;
       continue;
     }
@@ -137,17 +146,14 @@ const SENSE_NEAR = 160;
  */
 function partTermsIn(tok: Token, compiled: CompiledTaxonomy, lineStart: number, into: TermHit[] | undefined): void {
   if (!into) return;
-  const add = (p: Pattern, at: number) => {
+  const add = (t: InWordTerm, at: number) => {
     const col = tok.start + at - lineStart;
-    into.push({ group: p.group!, value: p.owner, col, colEnd: col + p.units[0]!.key.length });
+    into.push({ group: t.group, value: t.value, col, colEnd: col + t.key.length });
   };
-  const edges = compiled.edgeTerms().get(tok.text);
-  if (edges) for (const { pattern, at } of edges) add(pattern, at);
-  for (const p of compiled.partTerms) {
-    const k = p.units[0]!.key;
-    if (k.length >= tok.text.length || edges?.some((e) => e.pattern === p)) continue;
-    const at = p.part === 'start' ? (tok.text.startsWith(k) ? 0 : -1) : p.part === 'end' ? (tok.text.endsWith(k) ? tok.text.length - k.length : -1) : tok.text.indexOf(k);
-    if (at >= 0) add(p, at);
+  const edges = compiled.index.edges[tok.text];
+  if (edges) for (const t of edges) add(t, t.at!);
+  for (const { term, at } of compiled.partsOf(tok.text)) {
+    if (!edges?.some((e) => e.group === term.group && e.at === at && e.key === term.key)) add(term, at);
   }
 }
 
@@ -186,22 +192,22 @@ export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readon
   const found: Found[] = [];
   const terms: TermHit[][] = lines.map(() => []);
   const clauses = new LineClauses(lines);
-  // per kind or group of terms: the last token a hit of it covers
-  const covered = new Map<string, number>();
+  // per kind or group of terms (its slot): the last token a hit of it covers
+  const covered: number[] = [];
+  const m: Matching = { tokens, text: norm.text, compiled, lower: [] };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (tok.script === 'han') partTermsIn(tok, compiled, norm.lineStarts[tok.line - 1]!, terms[tok.line - 1]);
-    const candidates = tok.script === 'han' ? compiled.byHanFirst.get(tok.key.charCodeAt(0)) : compiled.patterns.get(tok.key);
+    const candidates = tok.script === 'han' ? compiled.hanAt(tok.key[0]!) : compiled.latinAt(tok.key);
     if (!candidates) continue;
     for (const p of candidates) {
-      const group = p.group ?? p.kind;
       // this kind or group covers the token already: the longest won (candidates are longest first)
-      if (i <= (covered.get(group) ?? -1)) continue;
-      const end = tryPattern(p, tokens, i, norm.text, compiled.table.forms);
+      if (i <= (covered[p.slot!] ?? -1)) continue;
+      const end = tryPattern(p, i, m);
       if (end < 0) continue;
       const lineStart = norm.lineStarts[tok.line - 1]!;
       if (p.sense && !senseHolds(p.sense, clauses.of(tok.line), tok.start - lineStart)) continue;
-      covered.set(group, end - 1);
+      covered[p.slot!] = end - 1;
       // what the alias writes before its first word and after its last is part of the hit ("/year", "Sr.")
       const s = tok.start - (p.units[0]!.sep?.length ?? 0);
       const e = tokens[end - 1]!.end + (p.units[p.units.length - 1]!.trail?.length ?? 0);

@@ -6,7 +6,7 @@ import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { loadModel } from '../classify/fitted.js';
 import { lexiconHash } from '../lexicon/lexicon.js';
 import { JdlensError } from '../errors.js';
-import { indexPatterns, type FormTable, type Pattern } from '../match/compile.js';
+import { compiledFrom, indexLists, storedIndex, type FormTable, type PatternIndex } from '../match/compile.js';
 import { rememberInflections } from '../segment/inflections.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from './load.js';
 import type { Taxonomy } from './types.js';
@@ -19,22 +19,29 @@ interface CompiledFile {
   /** the lexicon files' hash: their terms are compiled in too */
   lexicon: string;
   taxonomy: Taxonomy;
-  patterns: [string, Pattern[]][];
+  /** the patterns by where matching looks them up: where each list stands in `lists` */
+  index: PatternIndex;
   table: FormTable;
   hanWords: string[];
   priorityWords: string[];
+  /** (read back, not written) the file's pattern lists, after the document's line */
+  lists?: Buffer;
 }
 
 export function compiledPathFor(file: string): string {
-  return join(COMPILED_DIR, `${basename(file).replace(/\.ya?ml$/i, '')}.compiled.json`);
+  return join(COMPILED_DIR, `${basename(file).replace(/\.ya?ml$/i, '')}.compiled.jsonl`);
 }
 
 const sha1 = (b: Buffer | string) => createHash('sha1').update(b).digest('hex');
 
-/** The analyzer of a taxonomy, as a JSON document the build writes and a run reads back. */
+/**
+ * The analyzer of a taxonomy, as the build writes it and a run reads it back: a JSON document on the
+ * first line, then the pattern lists, one per line, which a run parses only when it looks one up.
+ */
 export function serialiseAnalyzer(a: Analyzer, yamlText: Buffer | string): string {
-  const doc: CompiledFile = { sha1: sha1(yamlText), lexicon: lexiconHash(), taxonomy: a.taxonomy, patterns: [...a.compiled.own], table: a.compiled.table, hanWords: a.compiled.hanWords, priorityWords: a.compiled.priorityWords };
-  return JSON.stringify(doc);
+  const { index, lists } = storedIndex(a.compiled.index);
+  const doc: CompiledFile = { sha1: sha1(yamlText), lexicon: lexiconHash(), taxonomy: a.taxonomy, index, table: a.compiled.table, hanWords: a.compiled.hanWords, priorityWords: a.compiled.priorityWords };
+  return `${JSON.stringify(doc)}\n${lists}`;
 }
 
 /**
@@ -77,7 +84,7 @@ export function taxonomyHash(file: string): string {
 function analyzerFor(file: string, hash: string | undefined): Analyzer {
   const built = readBuilt();
   if (built && hash !== undefined && resolve(file) === resolve(DEFAULT_TAXONOMY) && built.sha1 === hash && built.lexicon === lexiconHash()) {
-    return { taxonomy: { ...built.taxonomy, file }, compiled: indexPatterns(new Map(built.patterns), built.hanWords, built.priorityWords ?? [], built.table) };
+    return { taxonomy: { ...built.taxonomy, file }, compiled: compiledFrom(built.index, built.hanWords, built.priorityWords ?? [], built.table, built.lists) };
   }
   const taxonomy = loadTaxonomy(file);
   // another taxonomy (or the default one edited since the build): the English word forms the build
@@ -89,8 +96,12 @@ function analyzerFor(file: string, hash: string | undefined): Analyzer {
 /** The default taxonomy as the build compiled it, if it is there and readable. */
 function readBuilt(): CompiledFile | undefined {
   try {
-    const doc = JSON.parse(readFileSync(compiledPathFor(DEFAULT_TAXONOMY), 'utf8')) as CompiledFile;
-    return doc.table?.formKeys ? doc : undefined;
+    // the document's line is parsed; the lists after it stay bytes until matching looks one up
+    const file = readFileSync(compiledPathFor(DEFAULT_TAXONOMY));
+    const nl = file.indexOf(10);
+    const doc = JSON.parse(file.toString('utf8', 0, nl < 0 ? file.length : nl)) as CompiledFile;
+    doc.lists = file.subarray(nl + 1);
+    return doc.table?.formKeys && doc.index?.latin && nl >= 0 ? doc : undefined;
   } catch {
     // a missing or broken build is no reason to fail: the YAML is read
     return undefined;
@@ -98,7 +109,7 @@ function readBuilt(): CompiledFile | undefined {
 }
 
 function rememberForms(doc: CompiledFile): void {
-  for (const [, list] of doc.patterns) {
+  for (const list of indexLists(doc.index, doc.lists)) {
     for (const p of list) {
       for (const u of p.units) {
         if (u.f !== undefined) rememberInflections(u.word, p.kind === 'role', doc.table.forms[u.f]!.trim().split(' '), doc.table.formKeys[u.f]);
