@@ -169,6 +169,41 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
   });
 });
 
+describe("the lexicon's words are found by the aliases' matcher", () => {
+  const requirements = (text: string) => analyze({ source: 't', text }, analyzer).report.requirements.map((r) => `${r.kind}:${r.value}`);
+  const mentionOf = (text: string, id: string) => analyze({ source: 't', text }, analyzer).report.skills.find((s) => s.id === id)?.mentions[0];
+
+  it('a Han term is a word of its own: 优先 is no part of 优先级, 理工 none of 经理工作', () => {
+    expect(strengths('产品经理\n任职要求\n1、能排定需求优先级\n2、有大模型经验者优先')).toEqual(['unknown', 'H', 'required', 'preferred']);
+    expect(requirements('产品经理\n任职要求\n1、3年以上产品经理工作经验，相关专业')).not.toContain('major:理工');
+  });
+
+  it('a term starts or ends a word the segmenter was told: 资深|产品经理, 产品|总监, 深入|理解', () => {
+    expect(requirements('资深产品经理（AI方向）\n岗位职责\n1、负责产品规划')).toContain('seniority:senior');
+    expect(requirements('AI产品总监\n岗位职责\n1、负责产品规划')).toContain('seniority:director');
+    expect(mentionOf('产品经理\n任职要求\n1、深入理解大模型原理', 'llm-principles')?.proficiency).toBe('expert');
+  });
+
+  it('a term marked "…" is part of longer words: 本科… in 本科学历, 计算机… in 计算机科学与技术', () => {
+    expect(requirements('产品经理\n任职要求\n1、本科学历，计算机科学与技术等相关专业')).toEqual(expect.arrayContaining(['degree:bachelor', 'major:计算机科学与技术']));
+    expect(requirements('产品经理\n任职要求\n1、硕士学位优先')).toContain('degree:master');
+  });
+
+  it('a Latin term keeps what it writes between and around its words, and a plural covers its singular', () => {
+    expect(requirements('Product Manager\nRequirements\n- B.S. in Computer Science')).toContain('degree:bachelor');
+    expect(strengths('Product Manager\n### Requirement\n- SQL\n- Medical, dental and 401(k) matching')).toEqual(['unknown', 'H', 'required', 'bg']);
+    expect(strengths('Product Manager\nRequirements\n- $150k/year base\n- Yearly planning')).toEqual(['unknown', 'H', 'bg', 'required']);
+  });
+
+  it('markdown emphasis around a word does not hide it: "_Role Summary:_" is a heading', () => {
+    expect(strengths('Product Manager\n_Responsibilities:_\n- Own the roadmap\n_Requirements:_\n- SQL')).toEqual(['unknown', 'H', 'duty', 'H', 'required']);
+  });
+
+  it('within one list the longest term wins: "deep understanding of" is expert, not also aware', () => {
+    expect(mentionOf('Product Manager\nRequirements\n- Deep understanding of RAG pipelines', 'rag-knowledge')?.proficiency).toBe('expert');
+  });
+});
+
 describe('lexicon files', () => {
   /** A lexicon folder of one file, and the problems reading it reports (none: the data read). */
   const lexiconOf = (yaml: string) => {
