@@ -81,7 +81,7 @@ export interface Line {
   /** a markdown or bold heading that is not a section heading: a role's name on a page of several */
   roleHeading: boolean;
   /** the lexicon's terms in the line (headings, markers, degrees …), in order */
-  terms: TermHit[];
+  terms: readonly TermHit[];
 }
 
 export interface Mention {

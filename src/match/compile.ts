@@ -156,6 +156,9 @@ function listAt(l: StoredList, lists: Buffer | undefined): Pattern[] {
 
 const isStored = (l: StoredList): l is [number, number] => typeof l[0] === 'number';
 
+const NONE: readonly InWordTerm[] = [];
+const NONE_FOUND: { term: InWordTerm; at: number }[] = [];
+
 /** The compiled taxonomy over an index (built now, or read back from a compiled file). */
 export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWords: string[], table: FormTable, lists?: Buffer): CompiledTaxonomy {
   const hanUnits = new Map<number, string[]>();
@@ -235,14 +238,15 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
     hanAt: lookup(index.han),
     formsOf: (f) => (formSets[f] ??= new Set(table.forms[f]!.trim().split(' '))),
     partsOf: (word) => {
-      const out: { term: InWordTerm; at: number }[] = [];
-      for (const t of byFirst.get(word[0]!) ?? []) if (t.key.length < word.length && word.startsWith(t.key)) out.push({ term: t, at: 0 });
-      for (const t of byLast.get(word.at(-1)!) ?? []) if (t.key.length < word.length && word.endsWith(t.key)) out.push({ term: t, at: word.length - t.key.length });
+      // (most words hold none: no array for them)
+      let out: { term: InWordTerm; at: number }[] | undefined;
+      for (const t of byFirst.get(word[0]!) ?? NONE) if (t.key.length < word.length && word.startsWith(t.key)) (out ??= []).push({ term: t, at: 0 });
+      for (const t of byLast.get(word.at(-1)!) ?? NONE) if (t.key.length < word.length && word.endsWith(t.key)) (out ??= []).push({ term: t, at: word.length - t.key.length });
       for (const t of inside) {
         const at = t.key.length < word.length ? word.indexOf(t.key) : -1;
-        if (at >= 0) out.push({ term: t, at });
+        if (at >= 0) (out ??= []).push({ term: t, at });
       }
-      return out;
+      return out ?? NONE_FOUND;
     },
     only,
   };

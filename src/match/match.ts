@@ -82,7 +82,9 @@ function tryPattern(p: Pattern, i: number, m: Matching): number {
   const { tokens, text } = m;
   const line = tokens[i]!.line;
   let j = i;
-  for (const [n, unit] of p.units.entries()) {
+  const units = p.units;
+  for (let n = 0; n < units.length; n++) {
+    const unit = units[n]!;
     const tok = tokens[j];
     if (!tok || tok.line !== line) return -1;
     if (n > 0 && !joinable(text, tokens[j - 1]!.end, tok.start) && !(unit.sep !== undefined && writtenBetween(text, tokens[j - 1]!.end, tok.start, unit.sep))) return -1;
@@ -144,11 +146,10 @@ const SENSE_NEAR = 160;
  * The lexicon's terms inside one Han word: at the edges of a word the segmenter was told (an alias's
  * or a term's own: 资深|产品经理), and the terms declared part of longer words (计算机…, …经验).
  */
-function partTermsIn(tok: Token, compiled: CompiledTaxonomy, lineStart: number, into: TermHit[] | undefined): void {
-  if (!into) return;
+function partTermsIn(tok: Token, compiled: CompiledTaxonomy, lineStart: number, terms: (TermHit[] | undefined)[], line: number): void {
   const add = (t: InWordTerm, at: number) => {
     const col = tok.start + at - lineStart;
-    into.push({ group: t.group, value: t.value, col, colEnd: col + t.key.length });
+    (terms[line] ??= []).push({ group: t.group, value: t.value, col, colEnd: col + t.key.length });
   };
   const edges = compiled.index.edges[tok.text];
   if (edges) for (const t of edges) add(t, t.at!);
@@ -170,8 +171,8 @@ export interface Found {
 /** What matching finds: the taxonomy's hits, and the lexicon's terms of each line. */
 export interface Matched {
   found: Found[];
-  /** by line (index: line number − 1), in order */
-  terms: TermHit[][];
+  /** by line (index: line number − 1), in order; none for a line without any */
+  terms: (TermHit[] | undefined)[];
 }
 
 /** The clauses of each line, worked out once per line and matching. */
@@ -190,14 +191,15 @@ class LineClauses {
  */
 export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readonly string[], compiled: CompiledTaxonomy): Matched {
   const found: Found[] = [];
-  const terms: TermHit[][] = lines.map(() => []);
+  // (a line's terms, once it has one: most lines have none)
+  const terms: (TermHit[] | undefined)[] = new Array<TermHit[] | undefined>(lines.length);
   const clauses = new LineClauses(lines);
   // per kind or group of terms (its slot): the last token a hit of it covers
   const covered: number[] = [];
   const m: Matching = { tokens, text: norm.text, compiled, lower: [] };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (tok.script === 'han') partTermsIn(tok, compiled, norm.lineStarts[tok.line - 1]!, terms[tok.line - 1]);
+    if (tok.script === 'han') partTermsIn(tok, compiled, norm.lineStarts[tok.line - 1]!, terms, tok.line - 1);
     const candidates = tok.script === 'han' ? compiled.hanAt(tok.key[0]!) : compiled.latinAt(tok.key);
     if (!candidates) continue;
     for (const p of candidates) {
@@ -211,12 +213,12 @@ export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readon
       // what the alias writes before its first word and after its last is part of the hit ("/year", "Sr.")
       const s = tok.start - (p.units[0]!.sep?.length ?? 0);
       const e = tokens[end - 1]!.end + (p.units[p.units.length - 1]!.trail?.length ?? 0);
-      if (p.group) terms[tok.line - 1]?.push({ group: p.group, value: p.owner, col: s - lineStart, colEnd: e - lineStart });
+      if (p.group) (terms[tok.line - 1] ??= []).push({ group: p.group, value: p.owner, col: s - lineStart, colEnd: e - lineStart });
       else found.push({ kind: p.kind as HitKind, owner: p.owner, line: tok.line, start: s, end: e });
     }
   }
   // (an alias word's edge terms go in before the terms that start with it)
-  for (const t of terms) if (t.length > 1) t.sort((a, b) => a.col - b.col);
+  for (const t of terms) if (t && t.length > 1) t.sort((a, b) => a.col - b.col);
   return { found, terms };
 }
 

@@ -31,6 +31,9 @@ const CURRENCY = new RegExp(`[$€£¥￥]|\\b${CODE}\\b|\\d\\s*[kK万]\\b`);
 const isPayLine = (text: string) => PAY_LINE.test(text) && CURRENCY.test(text.slice(0, 40));
 const FRONT_MATTER_TITLE = /^\s*title\s*:\s*(.+)$/i;
 
+/** The terms of a line that holds none (shared: never written to). */
+const NO_TERMS: readonly TermHit[] = Object.freeze([]);
+
 export interface SectionResult {
   lines: Line[];
   title: string;
@@ -127,7 +130,7 @@ export function titleFromLine(line: string, from: TitleFrom): string {
  * The sections of a posting's lines, by the shape of each line and the lexicon's terms in it (as
  * matching found them: `terms[i]` are line i+1's).
  */
-export function detectSections(rawLines: string[], terms: readonly TermHit[][]): SectionResult {
+export function detectSections(rawLines: string[], terms: readonly (TermHit[] | undefined)[]): SectionResult {
   let title = '';
   let titleLine = 0;
   let titleFrom: TitleFrom = 'line';
@@ -155,7 +158,7 @@ export function detectSections(rawLines: string[], terms: readonly TermHit[][]):
     }
   }
 
-  const termsAt = (i: number) => terms[i] ?? [];
+  const termsAt = (i: number) => terms[i] ?? NO_TERMS;
   const kinds: (Kind | undefined)[] = rawLines.map((l, i) => (i < start ? undefined : headingKind(l, termsAt(i))));
   const inline: (Kind | undefined)[] = rawLines.map((l, i) => (i < start || kinds[i] ? undefined : inlineHeading(l, termsAt(i))));
   const hasHeadings = kinds.some((k) => k && k !== 'other') || inline.some((k) => k && k !== 'other');
