@@ -93,6 +93,8 @@ export interface CompiledTaxonomy {
   hanAt(first: string): Pattern[] | undefined;
   /** the lexicon's terms declared part of longer words that a Han word holds, and where */
   partsOf(word: string): { term: InWordTerm; at: number }[];
+  /** how long a Han word must be to hold a lexicon term inside it (an edge or a declared part term) */
+  minPartWord: number;
   /** the forms of a Latin unit's word (its entry `f` of the table), as a set */
   formsOf(f: number): Set<string>;
   /** what segmentation must keep for matching */
@@ -161,6 +163,8 @@ const NONE_FOUND: { term: InWordTerm; at: number }[] = [];
 
 /** The compiled taxonomy over an index (built now, or read back from a compiled file). */
 export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWords: string[], table: FormTable, lists?: Buffer): CompiledTaxonomy {
+  // the Han units by first character, longest first (the first that stands at a place reaches
+  // furthest); 2 marks a character that starts a term declared part of longer words
   const hanUnits = new Map<number, string[]>();
   const hanStart = new Uint8Array(0x10000);
   for (const u of index.hanUnits) {
@@ -170,27 +174,31 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
     if (l) l.push(u);
     else hanUnits.set(c, [u]);
   }
+  for (const l of hanUnits.values()) l.sort((a, b) => b.length - a.length);
+  const partKeys = index.parts.map((p) => p.key);
+  for (const k of partKeys) hanStart[k.charCodeAt(0)] = 2;
   const latinKeys = new Set(index.latinKeys);
-  const partKeys = new Set(index.parts.map((p) => p.key));
   const only: TokenFilter = {
     hanReach(text, start, end) {
       let reach: Int32Array | undefined;
       let far = 0;
-      // a term that is part of longer words may stand anywhere in one: every word of its run is kept
-      let whole = false;
       for (let i = start; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (hanStart[c] === 1) {
+        const mark = hanStart[c]!;
+        if (mark !== 0) {
+          // a term that is part of longer words may stand anywhere in one: every word of its run is kept
+          if (mark === 2 && partKeys.some((k) => text.startsWith(k, i))) return new Int32Array(end - start).fill(end);
           for (const u of hanUnits.get(c)!) {
-            if (!text.startsWith(u, i)) continue;
             const e = i + u.length;
-            if (e > far && e <= end) far = e;
-            if (partKeys.has(u)) whole = true;
+            if (e <= end && text.startsWith(u, i)) {
+              if (e > far) far = e;
+              break;
+            }
           }
         }
         if (far > i) (reach ??= new Int32Array(end - start))[i - start] = far;
       }
-      return whole ? new Int32Array(end - start).fill(end) : reach;
+      return reach;
     },
     latinKey: (key) => latinKeys.has(key),
   };
@@ -237,6 +245,7 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
     latinAt: lookup(index.latin),
     hanAt: lookup(index.han),
     formsOf: (f) => (formSets[f] ??= new Set(table.forms[f]!.trim().split(' '))),
+    minPartWord: 1 + Math.min(...index.parts.map((t) => t.key.length), ...Object.values(index.edges).flat().map((t) => t.key.length)),
     partsOf: (word) => {
       // (most words hold none: no array for them)
       let out: { term: InWordTerm; at: number }[] | undefined;

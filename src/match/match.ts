@@ -199,7 +199,8 @@ export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readon
   const m: Matching = { tokens, text: norm.text, compiled, lower: [] };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (tok.script === 'han') partTermsIn(tok, compiled, norm.lineStarts[tok.line - 1]!, terms, tok.line - 1);
+    // (a word too short to hold a term inside it holds none: most Chinese words)
+    if (tok.script === 'han' && tok.text.length >= compiled.minPartWord) partTermsIn(tok, compiled, norm.lineStarts[tok.line - 1]!, terms, tok.line - 1);
     const candidates = tok.script === 'han' ? compiled.hanAt(tok.key[0]!) : compiled.latinAt(tok.key);
     if (!candidates) continue;
     for (const p of candidates) {
