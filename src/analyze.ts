@@ -112,11 +112,19 @@ export function readText(text: string, analyzer: Analyzer, allTokens = false): R
   const rawLines = norm.text.split('\n');
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
   const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey });
-  const { found, terms } = matchTokens(norm, tokens, rawLines, compiled);
+  const { found, terms, clauses } = matchTokens(norm, tokens, rawLines, compiled);
   const sections = detectSections(rawLines, terms);
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
-  const hits = placeHits(found, { norm, lines: sections.lines, titleLine: sections.titleLine, writtenLines });
+  const hits = placeHits(found, { norm, clauses, lines: sections.lines, titleLine: sections.titleLine, writtenLines });
   return { norm, sections, tokens, hits, writtenLines };
+}
+
+/** Every skill's and role word's mentions: what the taxonomy's own weights classify by (a fitted model reads features). */
+function ownersOf(hits: Hit[]): OwnerMentions[] {
+  return [
+    ...[...groupHits(hits, 'skill')].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
+    ...[...groupHits(hits, 'role')].map(([id, mentions]) => ({ kind: 'role' as const, id, mentions })),
+  ];
 }
 
 /** The skills a posting asks for, strongest first. */
@@ -160,10 +168,6 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
   const hits = blocks.otherRoleLines.size ? allHits.filter((h) => h.kind === 'role' || !blocks.otherRoleLines.has(h.mention.line)) : allHits;
 
   // what a posting says of its company or benefits feeds the classification, not the list of skills asked for
-  const owners: OwnerMentions[] = [
-    ...[...groupHits(hits, 'skill')].map(([id, mentions]) => ({ kind: 'skill' as const, id, mentions })),
-    ...[...groupHits(hits, 'role')].map(([id, mentions]) => ({ kind: 'role' as const, id, mentions })),
-  ];
   const matched = skillsOut(taxonomy, groupHits(hits.filter((h) => !h.mention.background), 'skill'));
   const subLabels = subLabelsOut(taxonomy, hits);
 
@@ -185,7 +189,7 @@ export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
     }))
     .sort((a, b) => b.asked - a.asked || byString(a.dimension, b.dimension));
   const features = postingFeatures(hits, source, { language, hasHeadings: sections.hasHeadings, hasTitle: sections.titleLine > 0, roles: blocks.roles });
-  const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, owners);
+  const cls = analyzer.model ? classifyFitted(analyzer.model, features) : classify(taxonomy, ownersOf(hits));
   const stating = new Set<number>();
   const requirements = extractRequirements(norm, sections.lines, stating).filter((r) => !blocks.otherRoleLines.has(r.line));
   const seniority = readSeniority(norm, sections.lines, sections.titleLine, hits, requirements);

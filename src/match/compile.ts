@@ -30,7 +30,6 @@ export interface Pattern {
   part?: WordPart;
 }
 
-
 /**
  * The inflected forms of the Latin alias words (see inflections.ts), and what they change in where
  * an alias can start. A Latin unit refers to its word's forms by index (`f`).
@@ -91,33 +90,32 @@ export interface CompiledTaxonomy {
   latinAt(key: string): Pattern[] | undefined;
   /** the patterns a Han token may start, by its first character */
   hanAt(first: string): Pattern[] | undefined;
-  /** the lexicon's terms declared part of longer words that a Han word holds, and where */
-  partsOf(word: string): { term: InWordTerm; at: number }[];
-  /** how long a Han word must be to hold a lexicon term inside it (an edge or a declared part term) */
-  minPartWord: number;
+  /**
+   * the lexicon's terms inside a Han word, and where: at the edges of a word the segmenter was told
+   * (an alias's or a term's own: 资深|产品经理), and the terms declared part of longer words (本科…, …经验)
+   */
+  termsInside(word: string): { term: InWordTerm; at: number }[];
   /** the forms of a Latin unit's word (its entry `f` of the table), as a set */
   formsOf(f: number): Set<string>;
   /** what segmentation must keep for matching */
   only: TokenFilter;
 }
 
-/** The index of a taxonomy's patterns (by the key of their first unit's word): where matching looks, and what segmentation keeps. */
-export function buildIndex(patterns: Map<string, Pattern[]>, table: FormTable): PatternIndex {
+/** The index of a taxonomy's patterns (by their first unit): where matching looks, and what segmentation keeps. */
+export function buildIndex(patterns: Pattern[], table: FormTable): PatternIndex {
   const latin: Record<string, Pattern[]> = {};
   const han: Record<string, Pattern[]> = {};
   const latinKeys = new Set<string>(table.formKeys.flat());
   const hanUnits = new Set<string>();
   const parts: InWordTerm[] = [];
   const add = (into: Record<string, Pattern[]>, k: string, p: Pattern) => (into[k] ??= []).push(p);
-  for (const list of patterns.values()) {
-    for (const p of list) {
-      const first = p.units[0]!;
-      // a Latin alias starts wherever a form of its first word stands, whatever that form's stem
-      if (first.script === 'han') add(han, first.key[0]!, p);
-      else for (const k of new Set([first.key, ...table.formKeys[first.f!]!])) add(latin, k, p);
-      if (p.part) parts.push({ group: p.group!, value: p.owner, key: first.key, part: p.part });
-      for (const u of p.units) (u.script === 'latin' ? latinKeys : hanUnits).add(u.key);
-    }
+  for (const p of patterns) {
+    const first = p.units[0]!;
+    // a Latin alias starts wherever a form of its first word stands, whatever that form's stem
+    if (first.script === 'han') add(han, first.key[0]!, p);
+    else for (const k of new Set([first.key, ...table.formKeys[first.f!]!])) add(latin, k, p);
+    if (p.part) parts.push({ group: p.group!, value: p.owner, key: first.key, part: p.part });
+    for (const u of p.units) (u.script === 'latin' ? latinKeys : hanUnits).add(u.key);
   }
   for (const into of [latin, han]) for (const l of Object.values(into)) l.sort((a, b) => b.weight - a.weight);
   return { latin, han, latinKeys: [...latinKeys], hanUnits: [...hanUnits], edges: edgeTermsOf(patterns), parts };
@@ -230,6 +228,8 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
   const byFirst = new Map<string, InWordTerm[]>();
   const byLast = new Map<string, InWordTerm[]>();
   const inside: InWordTerm[] = [];
+  // a word holds a term inside it only when it is longer than the term
+  const minInside = 1 + Math.min(...index.parts.map((t) => t.key.length), ...Object.values(index.edges).flat().map((t) => t.key.length));
   for (const t of index.parts) {
     if (t.part === 'inside') inside.push(t);
     else {
@@ -245,15 +245,19 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
     latinAt: lookup(index.latin),
     hanAt: lookup(index.han),
     formsOf: (f) => (formSets[f] ??= new Set(table.forms[f]!.trim().split(' '))),
-    minPartWord: 1 + Math.min(...index.parts.map((t) => t.key.length), ...Object.values(index.edges).flat().map((t) => t.key.length)),
-    partsOf: (word) => {
-      // (most words hold none: no array for them)
-      let out: { term: InWordTerm; at: number }[] | undefined;
-      for (const t of byFirst.get(word[0]!) ?? NONE) if (t.key.length < word.length && word.startsWith(t.key)) (out ??= []).push({ term: t, at: 0 });
-      for (const t of byLast.get(word.at(-1)!) ?? NONE) if (t.key.length < word.length && word.endsWith(t.key)) (out ??= []).push({ term: t, at: word.length - t.key.length });
+    termsInside: (word) => {
+      // (a word too short to hold a term inside it holds none, nor does most of any text: no array for it)
+      if (word.length < minInside) return NONE_FOUND;
+      const edges = index.edges[word];
+      let out: { term: InWordTerm; at: number }[] | undefined = edges?.map((t) => ({ term: t, at: t.at! }));
+      const add = (t: InWordTerm, at: number) => {
+        if (!edges?.some((e) => e.group === t.group && e.at === at && e.key === t.key)) (out ??= []).push({ term: t, at });
+      };
+      for (const t of byFirst.get(word[0]!) ?? NONE) if (t.key.length < word.length && word.startsWith(t.key)) add(t, 0);
+      for (const t of byLast.get(word.at(-1)!) ?? NONE) if (t.key.length < word.length && word.endsWith(t.key)) add(t, word.length - t.key.length);
       for (const t of inside) {
         const at = t.key.length < word.length ? word.indexOf(t.key) : -1;
-        if (at >= 0) (out ??= []).push({ term: t, at });
+        if (at >= 0) add(t, at);
       }
       return out ?? NONE_FOUND;
     },
@@ -266,19 +270,17 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
  * starts or ends with, and where — of the groups the word is no term of itself (岗位要求 is a heading
  * already; its 要求 adds nothing).
  */
-function edgeTermsOf(patterns: Map<string, Pattern[]>): Record<string, InWordTerm[]> {
+function edgeTermsOf(patterns: Pattern[]): Record<string, InWordTerm[]> {
   const terms: Pattern[] = [];
   // each Han word, with the groups of the terms it is
   const words = new Map<string, Set<string>>();
-  for (const list of patterns.values()) {
-    for (const p of list) {
-      if (p.kind === 'term' && p.units.length === 1 && p.units[0]!.script === 'han') terms.push(p);
-      for (const u of p.units) {
-        if (u.script !== 'han') continue;
-        const groups = words.get(u.key) ?? new Set<string>();
-        if (p.group) groups.add(p.group);
-        words.set(u.key, groups);
-      }
+  for (const p of patterns) {
+    if (p.kind === 'term' && p.units.length === 1 && p.units[0]!.script === 'han') terms.push(p);
+    for (const u of p.units) {
+      if (u.script !== 'han') continue;
+      const groups = words.get(u.key) ?? new Set<string>();
+      if (p.group) groups.add(p.group);
+      words.set(u.key, groups);
     }
   }
   const out: Record<string, InWordTerm[]> = {};
@@ -293,10 +295,6 @@ function edgeTermsOf(patterns: Map<string, Pattern[]>): Record<string, InWordTer
   return out;
 }
 
-/** The first unit's key: a Latin stem, or a Han unit's first character (the two never collide). */
-export function indexKey(unit: { key: string; script: 'han' | 'latin' }): string {
-  return unit.script === 'han' ? unit.key[0]! : unit.key;
-}
 
 /**
  * The forms a lexicon term's Latin word matches: the word itself, and its plural s (or a plural's
@@ -313,11 +311,11 @@ function termForms(word: string, bare: boolean): string[] {
 
 /**
  * Turns every alias, and every term of the lexicon, into a sequence of units (stemmed Latin words,
- * whole Han strings) indexed by its first unit: the lexicon's words are found by the same matcher as
- * the taxonomy's.
+ * whole Han strings), indexed by its first unit (see buildIndex): the lexicon's words are found by the
+ * same matcher as the taxonomy's.
  */
 export function compileTaxonomy(tax: Taxonomy, lex: LexiconData = lexicon().data): CompiledTaxonomy {
-  const patterns = new Map<string, Pattern[]>();
+  const patterns: Pattern[] = [];
   const han = new Set<string>();
   const priority = new Set<string>();
   // the forms of each alias word, once: a role alias names people, and its words take a noun's
@@ -357,10 +355,7 @@ export function compileTaxonomy(tax: Taxonomy, lex: LexiconData = lexicon().data
       if (part) p.part = part;
       const sense = senses?.[alias];
       if (sense) p.sense = sense;
-      const k = indexKey(first);
-      const list = patterns.get(k);
-      if (list) list.push(p);
-      else patterns.set(k, [p]);
+      patterns.push(p);
     }
   };
   for (const s of tax.skills) add('skill', s.id, s.aliases, s.senses);
@@ -369,6 +364,5 @@ export function compileTaxonomy(tax: Taxonomy, lex: LexiconData = lexicon().data
   for (const t of termLists(lex)) add('term', t.value, t.terms, undefined, t);
   // and the words the segmenter must know that its dictionary lacks ("线上" keeps 上线 out of 线上线下)
   for (const w of lex.words) han.add(w);
-  for (const list of patterns.values()) list.sort((a, b) => b.weight - a.weight);
   return compiledFrom(buildIndex(patterns, table), [...han].filter((w) => !priority.has(w)), [...priority], table);
 }

@@ -2,9 +2,9 @@ import type { Line, Mention, NormalisedText, Proficiency, Token } from '../model
 import { termsOf, type TermHit } from '../lexicon/lexicon.js';
 import type { Sense } from '../taxonomy/types.js';
 import { toOriginal } from '../normalise/normalise.js';
-import { Clauses, clausesOf } from '../sections/clauses.js';
+import { Clauses } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
-import { type CompiledTaxonomy, type InWordTerm, type OwnerKind, type Pattern, type Unit } from './compile.js';
+import { type CompiledTaxonomy, type OwnerKind, type Pattern, type Unit } from './compile.js';
 
 /** What a hit of the taxonomy names (the lexicon's terms are TermHits of their lines). */
 export type HitKind = Exclude<OwnerKind, 'term'>;
@@ -134,29 +134,13 @@ function senseHolds(sense: Sense, clauses: Clauses, at: number): boolean {
     if (sense.not) re.not = wordsPattern(sense.not);
     senseRes.set(sense, re);
   }
-  const clause = clauses.near(at, SENSE_NEAR).whole;
+  const clause = clauses.near(at, SENSE_NEAR);
   if (re.not?.test(clause)) return false;
   return re.needs ? re.needs.test(clause) : true;
 }
 
 /** A sense is read in the sentence around the alias (the clauses proficiency words use), with a longer reach. */
 const SENSE_NEAR = 160;
-
-/**
- * The lexicon's terms inside one Han word: at the edges of a word the segmenter was told (an alias's
- * or a term's own: 资深|产品经理), and the terms declared part of longer words (计算机…, …经验).
- */
-function partTermsIn(tok: Token, compiled: CompiledTaxonomy, lineStart: number, terms: (TermHit[] | undefined)[], line: number): void {
-  const add = (t: InWordTerm, at: number) => {
-    const col = tok.start + at - lineStart;
-    (terms[line] ??= []).push({ group: t.group, value: t.value, col, colEnd: col + t.key.length });
-  };
-  const edges = compiled.index.edges[tok.text];
-  if (edges) for (const t of edges) add(t, t.at!);
-  for (const { term, at } of compiled.partsOf(tok.text)) {
-    if (!edges?.some((e) => e.group === term.group && e.at === at && e.key === term.key)) add(term, at);
-  }
-}
 
 /** A hit of the taxonomy before its line's section is known: its pattern and where it stands. */
 export interface Found {
@@ -173,10 +157,12 @@ export interface Matched {
   found: Found[];
   /** by line (index: line number − 1), in order; none for a line without any */
   terms: (TermHit[] | undefined)[];
+  /** the clauses of the lines, as far as matching has read them */
+  clauses: LineClauses;
 }
 
-/** The clauses of each line, worked out once per line and matching. */
-class LineClauses {
+/** The clauses of each line, worked out once: for the senses matching reads, and for placing the hits. */
+export class LineClauses {
   private readonly byLine: Clauses[] = [];
   constructor(private readonly lines: readonly string[]) {}
   of(lineNo: number): Clauses {
@@ -199,8 +185,13 @@ export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readon
   const m: Matching = { tokens, text: norm.text, compiled, lower: [] };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    // (a word too short to hold a term inside it holds none: most Chinese words)
-    if (tok.script === 'han' && tok.text.length >= compiled.minPartWord) partTermsIn(tok, compiled, norm.lineStarts[tok.line - 1]!, terms, tok.line - 1);
+    // the lexicon's terms inside a Han word (资深|产品经理, 本科…学历)
+    if (tok.script === 'han') {
+      for (const { term, at } of compiled.termsInside(tok.text)) {
+        const col = tok.start + at - norm.lineStarts[tok.line - 1]!;
+        (terms[tok.line - 1] ??= []).push({ group: term.group, value: term.value, col, colEnd: col + term.key.length });
+      }
+    }
     const candidates = tok.script === 'han' ? compiled.hanAt(tok.key[0]!) : compiled.latinAt(tok.key);
     if (!candidates) continue;
     for (const p of candidates) {
@@ -220,11 +211,13 @@ export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readon
   }
   // (an alias word's edge terms go in before the terms that start with it)
   for (const t of terms) if (t && t.length > 1) t.sort((a, b) => a.col - b.col);
-  return { found, terms };
+  return { found, terms, clauses };
 }
 
 export interface PlaceContext {
   norm: NormalisedText;
+  /** the clauses of the lines (matching's: each line's are worked out once) */
+  clauses: LineClauses;
   /** the lines with their sections (and lexicon terms) */
   lines: Line[];
   titleLine: number;
@@ -249,7 +242,7 @@ export function placeHits(found: readonly Found[], ctx: PlaceContext): Hit[] {
     const lineStart = norm.lineStarts[lineNo - 1]!;
     const col = f.start - lineStart;
     const orig = toOriginal(norm, f.start, f.end);
-    const clauses = clausesOf(line, line.text, CLAUSE_BREAK);
+    const clauses = ctx.clauses.of(lineNo);
     const proficiency = proficiencyBefore(line.terms, clauses, col);
     const mention: Mention = {
       text: norm.original.slice(orig.start, orig.end),

@@ -115,6 +115,7 @@ export function languageOf(name: string): string | undefined {
 /** The working languages a line asks for: a language's name in a clause that says how well it is used. */
 function languagesIn(text: string, terms: readonly TermHit[]): Found[] {
   const out: Found[] = [];
+  const order = [...languageNames().keys()];
   LANGUAGE_CLAUSE.lastIndex = 0;
   for (let c = LANGUAGE_CLAUSE.exec(text); c; c = LANGUAGE_CLAUSE.exec(text)) {
     const from = c.index;
@@ -137,7 +138,6 @@ function languagesIn(text: string, terms: readonly TermHit[]): Found[] {
       found.push({ value: n.value, index: n.col, length: n.colEnd - n.col });
     }
     // a clause's languages in the lexicon's order ("Chinese/English": english, chinese)
-    const order = [...languageNames().keys()];
     out.push(...found.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value))));
   }
   return out;

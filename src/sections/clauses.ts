@@ -41,9 +41,9 @@ export class Clauses {
   }
 
   /** The clause around `at`, cut to `window` characters either side of it. */
-  near(at: number, window: number): { before: string; whole: string } {
+  near(at: number, window: number): string {
     const { from, to } = this.nearRange(at, window);
-    return { before: this.text.slice(from, at), whole: this.text.slice(from, to) };
+    return this.text.slice(from, to);
   }
 }
 
