@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { extname } from 'node:path';
 import type { Analyzer } from '../analyze.js';
 import type { Reader } from '../profile/types.js';
@@ -20,7 +21,8 @@ export interface BatchOptions {
   reader: Reader | undefined;
   /** reports as JSON text (cheaper across threads) rather than objects */
   asJson: boolean;
-  jobs: number;
+  /** worker threads that analyse (0: this thread analyses, between reading and writing) */
+  workers: number;
   /** the pool, once there is one: an interrupted run stops it */
   onPool?: (pool: Pool) => void;
   /** aborted on SIGINT/SIGTERM: no posting is begun after it */
@@ -45,9 +47,14 @@ export interface BatchResult {
   summary: Summary;
 }
 
-/** --jobs: as given, or by default one worker per core (at most 4) for 32 postings or more. */
-export function chooseJobs(requested: number | undefined, files: string[]): number {
-  if (requested !== undefined) return requested;
+/**
+ * The worker threads for --jobs N: none for 1 (this thread analyses), N for more. By default, for 32
+ * postings or more, one per core but the one this thread needs to read the postings and write the
+ * reports (at least one, at most 4): on two cores one worker analyses while this thread reads and
+ * writes, and two would only take turns with it.
+ */
+export function chooseWorkers(requested: number | undefined, files: string[]): number {
+  if (requested !== undefined) return requested > 1 ? requested : 0;
   const big = (f: string) => {
     try {
       return extname(f).toLowerCase() === '.jsonl' && statSync(f).size > 64 * 1024;
@@ -55,7 +62,7 @@ export function chooseJobs(requested: number | undefined, files: string[]): numb
       return false;
     }
   };
-  return files.length >= 32 || files.some(big) ? Math.min(4, availableParallelism()) : 1;
+  return files.length >= 32 || files.some(big) ? Math.min(4, Math.max(1, availableParallelism() - 1)) : 0;
 }
 
 /** Identical postings (after NFKC and white space) are analysed once. */
@@ -69,6 +76,10 @@ function textKey(text: string): string {
  * postings is in flight at any time, so memory stays flat however large the folder.
  */
 export async function runBatch(files: string[], readErrors: Entry[], opts: BatchOptions, events: BatchEvents): Promise<BatchResult> {
+  // Over a folder the engine's optimising compiler spends more time inlining the hot functions of
+  // the pipeline into one another than the inlined code saves in a run of seconds (measured: about a
+  // tenth of a folder's time, the README's design notes). Process-wide: worker threads too.
+  setFlagsFromString('--no-turbo-inlining');
   const summary = new SummaryBuilder(opts.analyzer.taxonomy);
   const errors: ErrorOut[] = [];
   const duplicates: DuplicateOut[] = [];
@@ -83,7 +94,7 @@ export async function runBatch(files: string[], readErrors: Entry[], opts: Batch
 
   const processOpts = { analyzer: opts.analyzer, reader: opts.reader, asJson: opts.asJson };
   const pool =
-    opts.jobs > 1 ? new Pool(opts.jobs, { taxonomy: opts.taxonomyFile, model: opts.analyzer.model?.file ?? false, ...(opts.reader ? { reader: readerToData(opts.reader) } : {}), asJson: opts.asJson }) : undefined;
+    opts.workers > 0 ? new Pool(opts.workers, { taxonomy: opts.taxonomyFile, model: opts.analyzer.model?.file ?? false, ...(opts.reader ? { reader: readerToData(opts.reader) } : {}), asJson: opts.asJson }) : undefined;
   if (pool) opts.onPool?.(pool);
   let analysed = 0;
   let seq = 0;
@@ -143,7 +154,7 @@ export async function runBatch(files: string[], readErrors: Entry[], opts: Batch
         dispatch();
         if (!pool || pool.broken) await breathe();
       }
-      while (inFlight.length > 2 * opts.jobs + 2) handle(await inFlight.shift()!);
+      while (inFlight.length > 2 * Math.max(1, opts.workers) + 2) handle(await inFlight.shift()!);
     }
     if (!opts.signal?.aborted) dispatch();
     while (inFlight.length && !opts.signal?.aborted) handle(await inFlight.shift()!);

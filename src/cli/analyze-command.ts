@@ -82,7 +82,7 @@ async function loadReader(opts: AnalyzeOptions, analyzer: Analyzer): Promise<Rea
 }
 
 
-/** --jobs: a whole number of worker threads, or undefined to let the batch choose. */
+/** --jobs: how many threads analyse (1: this one), or undefined to let the batch choose. */
 function parseJobs(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -159,7 +159,7 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
       return EXIT.ok;
     }
 
-    const { chooseJobs, runBatch } = await import('../batch/run.js');
+    const { chooseWorkers, runBatch } = await import('../batch/run.js');
     if (opts.verbose) for (const s of walk!.skipped) io.stderr.write(`jdlens: skipped ${s.path}: ${s.reason}\n`);
     // a spinner and a report on one terminal would trample each other
     const progress = await startProgress(io.stderr, walk!.files.length, !io.stdout.isTTY || Boolean(opts.out));
@@ -173,7 +173,7 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Com
           taxonomyFile: opts.taxonomy ?? DEFAULT_TAXONOMY,
           reader,
           asJson: format === 'json',
-          jobs: chooseJobs(parseJobs(opts.jobs), walk!.files.filter((f) => f !== '-')),
+          workers: chooseWorkers(parseJobs(opts.jobs), walk!.files.filter((f) => f !== '-')),
           onPool: (p) => (pool = p),
           signal: interrupt.signal,
           stdin: io.stdin,

@@ -82,7 +82,7 @@ const analyzeCmd = program
   .option('--model <file>', 'a category model fitted with `jdlens fit` (default: the one beside the taxonomy, if any)')
   .addOption(new Option('--lang <lang>', "language of the human report: zh or en (default: each posting's own)").argParser(parseLangOpt))
   .option('--verbose', 'say which files were skipped and why')
-  .addOption(new Option('--jobs <n>', 'worker threads for a folder (default: one per core, at most 4, for 32 postings or more)').argParser(wholeNumber(1, 64)))
+  .addOption(new Option('--jobs <n>', 'threads that analyse a folder (1: no worker threads; default for 32 postings or more: one per core but one, at least 1 and at most 4 worker threads)').argParser(wholeNumber(1, 64)))
   .option('--no-color', 'no colours in the human report')
   .addHelpText('after', '\nExamples:\n  jdlens analyze posting.txt\n  jdlens analyze a.txt - < b.txt --json\n  jdlens analyze saved/ --resume cv.md -o report.md\n  jdlens analyze saved/ --jobs 1 --verbose\n')
   .exitOverride()

@@ -86,10 +86,10 @@ export interface CompiledTaxonomy {
   hanWords: string[];
   /** the Han parts of role aliases ("产品经理"): they outweigh skill words where two overlap ("海外产品经理") */
   priorityWords: string[];
-  /** the patterns a Latin token's key may start */
-  latinAt(key: string): Pattern[] | undefined;
-  /** the patterns a Han token may start, by its first character */
-  hanAt(first: string): Pattern[] | undefined;
+  /** the patterns a Latin token's key may start, by what their second unit may be */
+  latinAt(key: string): LatinStarts | undefined;
+  /** the patterns whose first unit is Han, by its first character: by that unit */
+  hanAt(first: string): HanStarts | undefined;
   /**
    * the lexicon's terms inside a Han word, and where: at the edges of a word the segmenter was told
    * (an alias's or a term's own: 资深|产品经理), and the terms declared part of longer words (本科…, …经验)
@@ -156,6 +156,95 @@ function listAt(l: StoredList, lists: Buffer | undefined): Pattern[] {
 
 const isStored = (l: StoredList): l is [number, number] => typeof l[0] === 'number';
 
+// Matching reads patterns, their units and the in-word terms in its innermost loop. Parsed from JSON,
+// or built with their optional fields where they have them, they would take many shapes; each is
+// rebuilt with every field in one order, so the engine keeps one shape for each and its optimised
+// matcher is not thrown away when a posting brings a pattern of a shape it has not met yet.
+const matchedUnit = (u: Unit): Unit => ({ key: u.key, script: u.script, word: u.word, f: u.f, sep: u.sep, trail: u.trail });
+const matchedPattern = (p: Pattern, slot: number): Pattern => ({
+  kind: p.kind,
+  owner: p.owner,
+  group: p.group,
+  slot,
+  alias: p.alias,
+  units: p.units.map(matchedUnit),
+  weight: p.weight,
+  sense: p.sense,
+  part: p.part,
+});
+const matchedTerm = (t: InWordTerm): InWordTerm => ({ group: t.group, value: t.value, key: t.key, at: t.at, part: t.part });
+
+/**
+ * The patterns whose first unit starts with one character, by that unit's text: a Han unit covers
+ * whole adjacent tokens, so matching looks up the texts of the tokens from a place on, joined,
+ * rather than trying every pattern of the character.
+ */
+export interface HanStarts {
+  byUnit: Map<string, Pattern[]>;
+  /** the longest first unit among them */
+  longest: number;
+  /** each pattern's place in the character's list (longest first) */
+  order: Map<Pattern, number>;
+}
+
+/** The patterns of a first-character list by their first unit, each in the list's order (longest first). */
+function hanStarts(list: Pattern[]): HanStarts {
+  const byUnit = new Map<string, Pattern[]>();
+  let longest = 0;
+  for (const p of list) {
+    const k = p.units[0]!.key;
+    const l = byUnit.get(k);
+    if (l) l.push(p);
+    else byUnit.set(k, [p]);
+    if (k.length > longest) longest = k.length;
+  }
+  return { byUnit, longest, order: new Map(list.map((p, i) => [p, i])) };
+}
+
+/**
+ * The patterns whose first unit is one Latin word, by what their second unit needs the next token
+ * to be: most patterns a word starts have more words, and most of the time the next token is none
+ * of theirs. `after(next)` gives the patterns that can stand there, in the list's order.
+ */
+export interface LatinStarts {
+  /**
+   * the candidates where the next token of the line has this key (a Latin token's key, a Han
+   * token's first character), or none stands there (undefined)
+   */
+  after(next: string | undefined): Pattern[];
+}
+
+function latinStarts(list: Pattern[], table: FormTable): LatinStarts {
+  // patterns of one unit stand whatever follows; the others wait for a token their second unit can start with
+  const alone: Pattern[] = [];
+  const byNext = new Map<string, Pattern[]>();
+  for (const p of list) {
+    const second = p.units[1];
+    if (!second) {
+      alone.push(p);
+      continue;
+    }
+    const keys = second.script === 'han' ? [second.key[0]!] : new Set([second.key, ...table.formKeys[second.f!]!]);
+    for (const k of keys) {
+      const l = byNext.get(k);
+      if (l) l.push(p);
+      else byNext.set(k, [p]);
+    }
+  }
+  const order = new Map(list.map((p, i) => [p, i]));
+  const merged = new Map<string, Pattern[]>();
+  return {
+    after(next) {
+      const more = next === undefined ? undefined : byNext.get(next);
+      if (!more) return alone;
+      if (!alone.length) return more;
+      let l = merged.get(next!);
+      if (!l) merged.set(next!, (l = [...alone, ...more].sort((a, b) => order.get(a)! - order.get(b)!)));
+      return l;
+    },
+  };
+}
+
 const NONE: readonly InWordTerm[] = [];
 const NONE_FOUND: { term: InWordTerm; at: number }[] = [];
 
@@ -202,25 +291,25 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
   };
   // each kind or group of terms a number: matching keeps, per number, the last token a hit covers
   const slots = new Map<string, number>();
-  const slotted = (list: Pattern[]) => {
-    for (const p of list) {
+  const slotted = (list: Pattern[]) =>
+    list.map((p) => {
       const g = p.group ?? p.kind;
       let n = slots.get(g);
       if (n === undefined) slots.set(g, (n = slots.size));
-      p.slot = n;
-    }
-    return list;
-  };
+      return matchedPattern(p, n);
+    });
   // the lists by key, each parsed (and slotted) on first look-up
-  const lookup = (r: Record<string, StoredList>) => {
-    const byKey = new Map(Object.entries(r));
-    return (k: string): Pattern[] | undefined => {
-      const l = byKey.get(k);
-      if (!l) return undefined;
-      if (!isStored(l) && l[0]?.slot !== undefined) return l;
-      const list = slotted(isStored(l) ? listAt(l, lists) : l);
-      byKey.set(k, list);
-      return list;
+  const lookup = <T>(r: Record<string, StoredList>, made: (list: Pattern[]) => T) => {
+    // (null: no list has that key)
+    const ready = new Map<string, T | null>();
+    return (k: string): T | undefined => {
+      let v = ready.get(k);
+      if (v === undefined) {
+        const l = Object.hasOwn(r, k) ? r[k] : undefined;
+        v = l === undefined ? null : made(slotted(isStored(l) ? listAt(l, lists) : l));
+        ready.set(k, v);
+      }
+      return v ?? undefined;
     };
   };
   const formSets: Set<string>[] = [];
@@ -230,36 +319,46 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
   const inside: InWordTerm[] = [];
   // a word holds a term inside it only when it is longer than the term
   const minInside = 1 + Math.min(...index.parts.map((t) => t.key.length), ...Object.values(index.edges).flat().map((t) => t.key.length));
-  for (const t of index.parts) {
+  for (const t of index.parts.map(matchedTerm)) {
     if (t.part === 'inside') inside.push(t);
     else {
       const [m, c] = t.part === 'start' ? [byFirst, t.key[0]!] : [byLast, t.key.at(-1)!];
       m.set(c, [...(m.get(c) ?? []), t]);
     }
   }
+  const termsInWord = (word: string): { term: InWordTerm; at: number }[] => {
+    const edges = index.edges[word]?.map(matchedTerm);
+    let out: { term: InWordTerm; at: number }[] | undefined = edges?.map((t) => ({ term: t, at: t.at! }));
+    const add = (t: InWordTerm, at: number) => {
+      if (!edges?.some((e) => e.group === t.group && e.at === at && e.key === t.key)) (out ??= []).push({ term: t, at });
+    };
+    for (const t of byFirst.get(word[0]!) ?? NONE) if (t.key.length < word.length && word.startsWith(t.key)) add(t, 0);
+    for (const t of byLast.get(word.at(-1)!) ?? NONE) if (t.key.length < word.length && word.endsWith(t.key)) add(t, word.length - t.key.length);
+    for (const t of inside) {
+      const at = t.key.length < word.length ? word.indexOf(t.key) : -1;
+      if (at >= 0) add(t, at);
+    }
+    return out ?? NONE_FOUND;
+  };
+  const insideOf = new Map<string, { term: InWordTerm; at: number }[]>();
   return {
     index,
     table,
     hanWords,
     priorityWords,
-    latinAt: lookup(index.latin),
-    hanAt: lookup(index.han),
+    latinAt: lookup(index.latin, (l) => latinStarts(l, table)),
+    hanAt: lookup(index.han, hanStarts),
     formsOf: (f) => (formSets[f] ??= new Set(table.forms[f]!.trim().split(' '))),
     termsInside: (word) => {
       // (a word too short to hold a term inside it holds none, nor does most of any text: no array for it)
       if (word.length < minInside) return NONE_FOUND;
-      const edges = index.edges[word];
-      let out: { term: InWordTerm; at: number }[] | undefined = edges?.map((t) => ({ term: t, at: t.at! }));
-      const add = (t: InWordTerm, at: number) => {
-        if (!edges?.some((e) => e.group === t.group && e.at === at && e.key === t.key)) (out ??= []).push({ term: t, at });
-      };
-      for (const t of byFirst.get(word[0]!) ?? NONE) if (t.key.length < word.length && word.startsWith(t.key)) add(t, 0);
-      for (const t of byLast.get(word.at(-1)!) ?? NONE) if (t.key.length < word.length && word.endsWith(t.key)) add(t, word.length - t.key.length);
-      for (const t of inside) {
-        const at = t.key.length < word.length ? word.indexOf(t.key) : -1;
-        if (at >= 0) add(t, at);
+      // postings repeat their words: each word's answer is kept (a bounded cache)
+      let out = insideOf.get(word);
+      if (out === undefined) {
+        out = termsInWord(word);
+        if (insideOf.size < 50_000) insideOf.set(word, out);
       }
-      return out ?? NONE_FOUND;
+      return out;
     },
     only,
   };

@@ -139,6 +139,41 @@ function senseHolds(sense: Sense, clauses: Clauses, at: number): boolean {
   return re.needs ? re.needs.test(clause) : true;
 }
 
+/**
+ * The patterns whose first Han unit stands at token i: the unit is the text of whole adjacent tokens
+ * from i on, so each such text is looked up (the lists in their order, longest pattern first).
+ */
+function hanCandidates(tokens: Token[], i: number, compiled: CompiledTaxonomy): Pattern[] | undefined {
+  const tok = tokens[i]!;
+  const starts = compiled.hanAt(tok.key[0]!);
+  if (!starts) return undefined;
+  let found: Pattern[] | undefined;
+  let more: Pattern[][] | undefined;
+  let text = tok.text;
+  for (let j = i; ; ) {
+    const l = starts.byUnit.get(text);
+    if (l) {
+      if (!found) found = l;
+      else (more ??= [found]).push(l);
+    }
+    const next = tokens[++j];
+    if (!next || next.script !== 'han' || next.line !== tok.line || next.start !== tokens[j - 1]!.end) break;
+    text += next.text;
+    if (text.length > starts.longest) break;
+  }
+  // (several units stand there: their patterns longest first, as one list would hold them)
+  return more ? more.flat().sort((a, b) => starts.order.get(a)! - starts.order.get(b)!) : found;
+}
+
+/** The patterns whose first Latin word stands at token i, and whose second unit (if any) the next token of the line may start. */
+function latinCandidates(tokens: Token[], i: number, compiled: CompiledTaxonomy): Pattern[] | undefined {
+  const tok = tokens[i]!;
+  const starts = compiled.latinAt(tok.key);
+  if (!starts) return undefined;
+  const next = tokens[i + 1];
+  return starts.after(next && next.line === tok.line ? (next.script === 'han' ? next.text[0] : next.key) : undefined);
+}
+
 /** A sense is read in the sentence around the alias (the clauses proficiency words use), with a longer reach. */
 const SENSE_NEAR = 160;
 
@@ -192,7 +227,7 @@ export function matchTokens(norm: NormalisedText, tokens: Token[], lines: readon
         (terms[tok.line - 1] ??= []).push({ group: term.group, value: term.value, col, colEnd: col + term.key.length });
       }
     }
-    const candidates = tok.script === 'han' ? compiled.hanAt(tok.key[0]!) : compiled.latinAt(tok.key);
+    const candidates = tok.script === 'han' ? hanCandidates(tokens, i, compiled) : latinCandidates(tokens, i, compiled);
     if (!candidates) continue;
     for (const p of candidates) {
       // this kind or group covers the token already: the longest won (candidates are longest first)

@@ -181,6 +181,7 @@ function tokenizeLatin(run: string): string[] {
 
 // "_" is a joiner between alias words: a token of underscores only is kept, or two words around it would meet
 const UNDERSCORES = /^_+$/;
+const UNDERSCORE = 0x5f;
 
 // Where a joined word changes case: "PromptEngineering" → Prompt|Engineering, "LLMOps" → LLM|Ops
 // (an upper-case run before a capitalised word of two letters or more: "LLMs", "APIs" stay whole).
@@ -194,8 +195,9 @@ function latinTokens(run: string, offset: number, line: number, out: Token[], on
     if (found < 0) continue;
     cursor = found + written.length;
     // underscores around a word are markdown emphasis ("_Role summary:_"), not part of it
-    const lead = UNDERSCORES.test(written) ? 0 : /^_*/.exec(written)![0].length;
-    const word = lead || written.endsWith('_') ? written.slice(lead).replace(/_+$/, '') || written : written;
+    const edged = written.charCodeAt(0) === UNDERSCORE || written.charCodeAt(written.length - 1) === UNDERSCORE;
+    const lead = !edged || UNDERSCORES.test(written) ? 0 : /^_*/.exec(written)![0].length;
+    const word = edged ? written.slice(lead).replace(/_+$/, '') || written : written;
     const at = found + lead;
     const key = latinKey(word);
     // a joined camel-case word no alias names whole, made only of alias words, is read as its
@@ -207,7 +209,7 @@ function latinTokens(run: string, offset: number, line: number, out: Token[], on
         continue;
       }
     }
-    if (only && !only.latinKey(key) && !UNDERSCORES.test(word)) continue;
+    if (only && !only.latinKey(key) && !(edged && UNDERSCORES.test(word))) continue;
     out.push({ text: word, key, script: 'latin', start: offset + at, end: offset + at + word.length, line });
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
+import { compileTaxonomy, type Pattern, type StoredList } from '../../src/match/compile.js';
+import { DEFAULT_TAXONOMY, loadTaxonomy } from '../../src/taxonomy/load.js';
 import { analyzerFrom, skillYaml, taxonomyYaml } from '../helpers/taxonomy.js';
 
 const analyzer = analyzerFrom(
@@ -68,5 +70,42 @@ describe('alias matching', () => {
     const prompt = skills.find((s) => s.id === 'prompt')!;
     expect(prompt.mentions[0]).toMatchObject({ text: 'Ｐｒｏｍｐｔ工程', line: 3, strength: 'required', proficiency: 'expert' });
     expect(skills.find((s) => s.id === 'llm')!.strength).toBe('preferred');
+  });
+});
+
+describe('where matching looks for the patterns a token may start', () => {
+  // the default taxonomy compiled in memory: every list as a plain list of patterns
+  const compiled = compileTaxonomy(loadTaxonomy(DEFAULT_TAXONOMY));
+  const name = (p: Pattern) => `${p.kind}:${p.owner}:${p.alias}`;
+  const list = (l: StoredList | undefined) => (l as Pattern[]).map(name);
+
+  it('a Latin word: its one-word patterns, and those whose second unit the next token can start, in the list order', () => {
+    let checked = 0;
+    for (const [key, stored] of Object.entries(compiled.index.latin)) {
+      const all = stored as Pattern[];
+      const starts = compiled.latinAt(key)!;
+      const nexts = new Set<string | undefined>([undefined, 'zzz']);
+      for (const p of all) if (p.units[1]) nexts.add(p.units[1].script === 'han' ? p.units[1].key[0] : p.units[1].key);
+      for (const next of nexts) {
+        const can = (p: Pattern) => {
+          const u = p.units[1];
+          if (!u) return true;
+          if (next === undefined) return false;
+          return u.script === 'han' ? u.key[0] === next : [u.key, ...compiled.table.formKeys[u.f!]!].includes(next);
+        };
+        expect(starts.after(next).map(name)).toEqual(all.filter(can).map(name));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('a Han character: the patterns by their whole first unit, each group in the list order', () => {
+    for (const [first, stored] of Object.entries(compiled.index.han)) {
+      const starts = compiled.hanAt(first)!;
+      const units = new Set((stored as Pattern[]).map((p) => p.units[0]!.key));
+      for (const u of units) expect((starts.byUnit.get(u) ?? []).map(name)).toEqual(list(stored).filter((_, i) => (stored as Pattern[])[i]!.units[0]!.key === u));
+      expect(Math.max(...[...units].map((u) => u.length))).toBe(starts.longest);
+    }
   });
 });
