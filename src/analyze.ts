@@ -16,7 +16,7 @@ import { detectSections, titleFromLine, type SectionResult } from './sections/se
 import { segment } from './segment/segment.js';
 import { featureSource, skillsById } from './taxonomy/lookup.js';
 import type { Taxonomy } from './taxonomy/types.js';
-import { byString, round3 } from './util.js';
+import { addTo, byString, round3 } from './util.js';
 
 export interface Analyzer {
   taxonomy: Taxonomy;
@@ -78,9 +78,7 @@ function groupHits(hits: Hit[], kind: Hit['kind']): Map<string, Mention[]> {
   const by = new Map<string, Mention[]>();
   for (const h of hits) {
     if (h.kind !== kind) continue;
-    const list = by.get(h.owner);
-    if (list) list.push(h.mention);
-    else by.set(h.owner, [h.mention]);
+    addTo(by, h.owner, h.mention);
   }
   return by;
 }

@@ -8,7 +8,7 @@
 import type { Line, PostingLanguage } from '../model.js';
 import type { SkillOut } from '../report/types.js';
 import { voiceOf } from '../lexicon/lexicon.js';
-import { byString } from '../util.js';
+import { addTo, byString } from '../util.js';
 import type { Feature } from './features.js';
 
 /** One dimension the matching found in what a posting asks, with what the gate reads of it. */
@@ -41,9 +41,7 @@ const log2p = (n: number) => Math.log2(1 + n);
 export function askedCandidates(skills: SkillOut[], lines: Line[], shape: { language: PostingLanguage; hasHeadings: boolean }): AskedCandidate[] {
   const byDim = new Map<string, SkillOut[]>();
   for (const s of skills) {
-    const g = byDim.get(s.dimension);
-    if (g) g.push(s);
-    else byDim.set(s.dimension, [s]);
+    addTo(byDim, s.dimension, s);
   }
   // what a line is (an item, prose, the company's voice) is read once, however many dimensions it serves
   const facts = new Map<number, { item: boolean; prose: boolean; company: boolean }>();

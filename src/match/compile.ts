@@ -2,6 +2,7 @@ import { lexicon, termLists, termPart, type LexiconData, type TermGroup, type Te
 import { inflectionsOf, otherFormKeys } from '../segment/inflections.js';
 import { latinKey, segmentPhrase, type TokenFilter } from '../segment/segment.js';
 import type { Aliases, Sense, Taxonomy } from '../taxonomy/types.js';
+import { addTo } from '../util.js';
 
 /** What a pattern names: a skill, a role, a sub-label value, or a term of the lexicon (a heading word, a degree …). */
 export type OwnerKind = 'skill' | 'role' | 'sub' | 'term';
@@ -180,25 +181,18 @@ const matchedTerm = (t: InWordTerm): InWordTerm => ({ group: t.group, value: t.v
  * rather than trying every pattern of the character.
  */
 export interface HanStarts {
+  /** the character's whole list, longest first */
+  all: Pattern[];
   byUnit: Map<string, Pattern[]>;
   /** the longest first unit among them */
   longest: number;
-  /** each pattern's place in the character's list (longest first) */
-  order: Map<Pattern, number>;
 }
 
 /** The patterns of a first-character list by their first unit, each in the list's order (longest first). */
-function hanStarts(list: Pattern[]): HanStarts {
+function hanStarts(all: Pattern[]): HanStarts {
   const byUnit = new Map<string, Pattern[]>();
-  let longest = 0;
-  for (const p of list) {
-    const k = p.units[0]!.key;
-    const l = byUnit.get(k);
-    if (l) l.push(p);
-    else byUnit.set(k, [p]);
-    if (k.length > longest) longest = k.length;
-  }
-  return { byUnit, longest, order: new Map(list.map((p, i) => [p, i])) };
+  for (const p of all) addTo(byUnit, p.units[0]!.key, p);
+  return { all, byUnit, longest: Math.max(...[...byUnit.keys()].map((k) => k.length)) };
 }
 
 /**
@@ -225,13 +219,9 @@ function latinStarts(list: Pattern[], table: FormTable): LatinStarts {
       continue;
     }
     const keys = second.script === 'han' ? [second.key[0]!] : new Set([second.key, ...table.formKeys[second.f!]!]);
-    for (const k of keys) {
-      const l = byNext.get(k);
-      if (l) l.push(p);
-      else byNext.set(k, [p]);
-    }
+    for (const k of keys) addTo(byNext, k, p);
   }
-  const order = new Map(list.map((p, i) => [p, i]));
+  // (both kinds stand there: the list kept in its order, once per next key)
   const merged = new Map<string, Pattern[]>();
   return {
     after(next) {
@@ -239,7 +229,10 @@ function latinStarts(list: Pattern[], table: FormTable): LatinStarts {
       if (!more) return alone;
       if (!alone.length) return more;
       let l = merged.get(next!);
-      if (!l) merged.set(next!, (l = [...alone, ...more].sort((a, b) => order.get(a)! - order.get(b)!)));
+      if (!l) {
+        const can = new Set(more);
+        merged.set(next!, (l = list.filter((p) => p.units.length === 1 || can.has(p))));
+      }
       return l;
     },
   };
@@ -255,11 +248,8 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
   const hanUnits = new Map<number, string[]>();
   const hanStart = new Uint8Array(0x10000);
   for (const u of index.hanUnits) {
-    const c = u.charCodeAt(0);
-    hanStart[c] = 1;
-    const l = hanUnits.get(c);
-    if (l) l.push(u);
-    else hanUnits.set(c, [u]);
+    hanStart[u.charCodeAt(0)] = 1;
+    addTo(hanUnits, u.charCodeAt(0), u);
   }
   for (const l of hanUnits.values()) l.sort((a, b) => b.length - a.length);
   const partKeys = index.parts.map((p) => p.key);

@@ -148,21 +148,21 @@ function hanCandidates(tokens: Token[], i: number, compiled: CompiledTaxonomy): 
   const starts = compiled.hanAt(tok.key[0]!);
   if (!starts) return undefined;
   let found: Pattern[] | undefined;
-  let more: Pattern[][] | undefined;
+  let units: Set<string> | undefined;
   let text = tok.text;
   for (let j = i; ; ) {
     const l = starts.byUnit.get(text);
     if (l) {
       if (!found) found = l;
-      else (more ??= [found]).push(l);
+      else (units ??= new Set([found[0]!.units[0]!.key])).add(text);
     }
     const next = tokens[++j];
     if (!next || next.script !== 'han' || next.line !== tok.line || next.start !== tokens[j - 1]!.end) break;
     text += next.text;
     if (text.length > starts.longest) break;
   }
-  // (several units stand there: their patterns longest first, as one list would hold them)
-  return more ? more.flat().sort((a, b) => starts.order.get(a)! - starts.order.get(b)!) : found;
+  // (several units stand there: their patterns as the character's list holds them, longest first)
+  return units ? starts.all.filter((p) => units.has(p.units[0]!.key)) : found;
 }
 
 /** The patterns whose first Latin word stands at token i, and whose second unit (if any) the next token of the line may start. */

@@ -3,6 +3,7 @@
 import type { Hit } from '../match/match.js';
 import type { Line } from '../model.js';
 import { headingCore } from './sections.js';
+import { addTo } from '../util.js';
 
 export interface RoleEntry {
   /** the role as the line names it */
@@ -61,9 +62,7 @@ export function findRoleBlocks(lines: Line[], titleLine: number, hits: Hit[], is
   const byLine = new Map<number, Hit[]>();
   for (const h of hits) {
     if (h.kind !== 'role') continue;
-    const l = byLine.get(h.mention.line);
-    if (l) l.push(h);
-    else byLine.set(h.mention.line, [h]);
+    addTo(byLine, h.mention.line, h);
   }
   const roleLines: { line: number; hit: Hit }[] = [];
   const bodyLines = [...byLine.keys()].filter((n) => n !== titleLine).length;
