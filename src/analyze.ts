@@ -13,7 +13,7 @@ import { extractRequirements } from './requirements/extract.js';
 import { readSeniority } from './requirements/seniority.js';
 import { findRoleBlocks } from './sections/roles.js';
 import { detectSections, titleFromLine, type SectionResult } from './sections/sections.js';
-import { segment } from './segment/segment.js';
+import { packTokens, segment, unpackTokens, type PackedTokens, type SegmentOptions } from './segment/segment.js';
 import { featureSource, skillsById } from './taxonomy/lookup.js';
 import type { Taxonomy } from './taxonomy/types.js';
 import { addTo, byString, round3 } from './util.js';
@@ -54,8 +54,8 @@ export function notAPosting(source: string): JdlensError {
 }
 
 /** analyze, for callers that report: a text that reads as no job posting is an error, not a guess. */
-export function analyzePosting(input: SourceText, analyzer: Analyzer): Analysis {
-  const a = analyze(input, analyzer);
+export function analyzePosting(input: SourceText, analyzer: Analyzer, segmented?: PackedTokens): Analysis {
+  const a = analyze(input, analyzer, segmented);
   if (!a.looksLikePosting) throw notAPosting(input.source);
   return a;
 }
@@ -99,17 +99,29 @@ function linesAsWritten(text: string, count: number): string[] | undefined {
   return lines.length === count ? lines : undefined;
 }
 
+function segmentOptions({ compiled }: Analyzer, allTokens: boolean): SegmentOptions {
+  return { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey };
+}
+
+/**
+ * A posting read as far as its tokens (normalise → segment), packed to cross to another thread:
+ * one thread with time to spare does this for the one that analyses (see readText).
+ */
+export function segmentPosting(text: string, analyzer: Analyzer): PackedTokens {
+  return packTokens(segment(normalise(text), segmentOptions(analyzer, false)));
+}
+
 /**
  * normalise → segment → match → sections: what a posting, a résumé or a term count starts from. One
  * matcher finds the taxonomy's aliases and the lexicon's terms; the sections follow from the terms
  * (headings, markers, boilerplate), and the aliases' hits are then placed in them.
  */
-export function readText(text: string, analyzer: Analyzer, allTokens = false): ReadText {
-  const { compiled } = analyzer;
+export function readText(text: string, analyzer: Analyzer, allTokens = false, segmented?: PackedTokens): ReadText {
   const norm = normalise(text);
   const rawLines = norm.text.split('\n');
+  const { compiled } = analyzer;
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
-  const tokens = segment(norm, { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey });
+  const tokens = segmented ? unpackTokens(segmented, norm.text) : segment(norm, segmentOptions(analyzer, allTokens));
   const { found, terms, clauses } = matchTokens(norm, tokens, rawLines, compiled);
   const sections = detectSections(rawLines, terms);
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
@@ -157,9 +169,9 @@ function subLabelsOut(taxonomy: Taxonomy, hits: Hit[]): Record<string, SubLabelO
 }
 
 /** read → normalise → segment → match → sections → classify: one posting in, one report out. */
-export function analyze(input: SourceText, analyzer: Analyzer): Analysis {
+export function analyze(input: SourceText, analyzer: Analyzer, segmented?: PackedTokens): Analysis {
   const { taxonomy } = analyzer;
-  const { norm, sections, hits: allHits, writtenLines } = readText(input.text, analyzer);
+  const { norm, sections, hits: allHits, writtenLines } = readText(input.text, analyzer, false, segmented);
   const source = featureSource(taxonomy);
   // a post listing several roles: what the other roles' own lines ask is not what the PM role asks
   const blocks = findRoleBlocks(sections.lines, sections.titleLine, allHits, source.isProductRole);

@@ -1,6 +1,7 @@
 import { analyzePosting, type Analyzer } from '../analyze.js';
 import { computeGaps } from '../gaps/gaps.js';
 import type { SourceText } from '../model.js';
+import type { PackedTokens } from '../segment/segment.js';
 import type { HeldSkill, Reader } from '../profile/types.js';
 import type { ErrorOut, PostingReport } from '../report/types.js';
 import { isJdlensError } from '../errors.js';
@@ -9,6 +10,8 @@ import { summaryInput, type SummaryInput } from '../summary/summary.js';
 export interface Job {
   seq: number;
   posting: SourceText;
+  /** its tokens, when the thread that sent it segmented it (segmentPosting) */
+  segmented?: PackedTokens;
 }
 
 /** One posting done: its report (as an object, or already as JSON text) and what the summary counts. */
@@ -38,7 +41,7 @@ export function withGaps(report: PostingReport, reader: Reader | undefined, anal
 export function processPosting(job: Job, opts: ProcessOptions): Done {
   let report: PostingReport;
   try {
-    report = withGaps(analyzePosting(job.posting, opts.analyzer).report, opts.reader, opts.analyzer);
+    report = withGaps(analyzePosting(job.posting, opts.analyzer, job.segmented).report, opts.reader, opts.analyzer);
   } catch (err) {
     if (!isJdlensError(err)) throw err;
     return { seq: job.seq, error: { source: job.posting.source, code: err.code, message: err.message } };

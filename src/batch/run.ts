@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { extname } from 'node:path';
-import type { Analyzer } from '../analyze.js';
+import { segmentPosting, type Analyzer } from '../analyze.js';
 import type { Reader } from '../profile/types.js';
 import { readPostings, type Entry } from '../read/collect.js';
 import type { DuplicateOut, ErrorOut } from '../report/types.js';
@@ -96,6 +96,10 @@ export async function runBatch(files: string[], readErrors: Entry[], opts: Batch
   const pool =
     opts.workers > 0 ? new Pool(opts.workers, { taxonomy: opts.taxonomyFile, model: opts.analyzer.model?.file ?? false, ...(opts.reader ? { reader: readerToData(opts.reader) } : {}), asJson: opts.asJson }) : undefined;
   if (pool) opts.onPool?.(pool);
+  // with one worker, this thread would mostly wait for it between reading and writing: it segments
+  // each posting (normalise → segment) and the worker goes on from its tokens (match → … → report)
+  // (with more workers this thread has less time to spare, and they segment their own)
+  const segmentHere = pool !== undefined && opts.workers === 1;
   let analysed = 0;
   let seq = 0;
   let batch: Job[] = [];
@@ -149,7 +153,7 @@ export async function runBatch(files: string[], readErrors: Entry[], opts: Batch
         continue;
       }
       seen.set(key, entry.posting.source);
-      batch.push({ seq: seq++, posting: entry.posting });
+      batch.push(segmentHere ? { seq: seq++, posting: entry.posting, segmented: segmentPosting(entry.posting.text, opts.analyzer) } : { seq: seq++, posting: entry.posting });
       if (batch.length >= BATCH) {
         dispatch();
         if (!pool || pool.broken) await breathe();

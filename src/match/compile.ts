@@ -241,19 +241,57 @@ function latinStarts(list: Pattern[], table: FormTable): LatinStarts {
 const NONE: readonly InWordTerm[] = [];
 const NONE_FOUND: { term: InWordTerm; at: number }[] = [];
 
+/**
+ * The Han units as a tree of characters, in numbers: node 0 is none; `first` gives the node of a
+ * unit's first character, `next` the node after a node and a character, `unit` whether a unit ends
+ * at a node. From a place, one walk finds the longest unit standing there.
+ */
+interface HanTree {
+  first: Int32Array;
+  next: Map<number, number>;
+  unit: Uint8Array;
+}
+
+const CHARS = 0x10000;
+
+function hanTree(units: string[]): HanTree {
+  const first = new Int32Array(CHARS);
+  const next = new Map<number, number>();
+  const ends: number[] = [0];
+  for (const u of units) {
+    let node = first[u.charCodeAt(0)]!;
+    if (node === 0) first[u.charCodeAt(0)] = node = ends.push(0) - 1;
+    for (let k = 1; k < u.length; k++) {
+      const key = node * CHARS + u.charCodeAt(k);
+      let child = next.get(key);
+      if (child === undefined) next.set(key, (child = ends.push(0) - 1));
+      node = child;
+    }
+    ends[node] = 1;
+  }
+  return { first, next, unit: Uint8Array.from(ends) };
+}
+
+/** Where the longest unit that starts at text[i] and ends by `end` ends; 0 when none does. */
+function longestUnit(tree: HanTree, text: string, i: number, end: number): number {
+  let node = tree.first[text.charCodeAt(i)]!;
+  if (node === 0) return 0;
+  let far = tree.unit[node] === 1 ? i + 1 : 0;
+  for (let j = i + 1; j < end; j++) {
+    node = tree.next.get(node * CHARS + text.charCodeAt(j)) ?? 0;
+    if (node === 0) break;
+    if (tree.unit[node] === 1) far = j + 1;
+  }
+  return far;
+}
+
 /** The compiled taxonomy over an index (built now, or read back from a compiled file). */
 export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWords: string[], table: FormTable, lists?: Buffer): CompiledTaxonomy {
-  // the Han units by first character, longest first (the first that stands at a place reaches
-  // furthest); 2 marks a character that starts a term declared part of longer words
-  const hanUnits = new Map<number, string[]>();
-  const hanStart = new Uint8Array(0x10000);
-  for (const u of index.hanUnits) {
-    hanStart[u.charCodeAt(0)] = 1;
-    addTo(hanUnits, u.charCodeAt(0), u);
-  }
-  for (const l of hanUnits.values()) l.sort((a, b) => b.length - a.length);
+  const tree = hanTree(index.hanUnits);
+  // the characters that start a term declared part of longer words
   const partKeys = index.parts.map((p) => p.key);
-  for (const k of partKeys) hanStart[k.charCodeAt(0)] = 2;
+  const partStart = new Uint8Array(CHARS);
+  for (const k of partKeys) partStart[k.charCodeAt(0)] = 1;
   const latinKeys = new Set(index.latinKeys);
   const only: TokenFilter = {
     hanReach(text, start, end) {
@@ -261,17 +299,11 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
       let far = 0;
       for (let i = start; i < end; i++) {
         const c = text.charCodeAt(i);
-        const mark = hanStart[c]!;
-        if (mark !== 0) {
-          // a term that is part of longer words may stand anywhere in one: every word of its run is kept
-          if (mark === 2 && partKeys.some((k) => text.startsWith(k, i))) return new Int32Array(end - start).fill(end);
-          for (const u of hanUnits.get(c)!) {
-            const e = i + u.length;
-            if (e <= end && text.startsWith(u, i)) {
-              if (e > far) far = e;
-              break;
-            }
-          }
+        // a term that is part of longer words may stand anywhere in one: every word of its run is kept
+        if (partStart[c] === 1 && partKeys.some((k) => text.startsWith(k, i))) return new Int32Array(end - start).fill(end);
+        if (tree.first[c] !== 0) {
+          const e = longestUnit(tree, text, i, end);
+          if (e > far) far = e;
         }
         if (far > i) (reach ??= new Int32Array(end - start))[i - start] = far;
       }

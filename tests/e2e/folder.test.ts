@@ -134,5 +134,20 @@ describe('exports', () => {
     expect(two.stdout).toBe(one.stdout);
     expect(parseReport(two.stdout).postings.length).toBe(15);
   });
+
+  it('the default threads for a large folder (here one worker that the reading thread segments for) give the one-thread report', () => {
+    // 34 postings: each fixture posting, and once more with a line of its own (not a duplicate)
+    const d = tmp();
+    for (const f of readdirSync(fixture('postings'))) {
+      const text = readFileSync(join(fixture('postings'), f), 'utf8');
+      writeFileSync(join(d, f), text);
+      writeFileSync(join(d, `again-${f}`), `${text}\nRef: ${f}\n`);
+    }
+    const one = jdlens(['analyze', d, '--json', '--jobs', '1']);
+    const byDefault = jdlens(['analyze', d, '--json']);
+    expect(byDefault.code).toBe(one.code);
+    expect(byDefault.stdout).toBe(one.stdout);
+    expect(parseReport(byDefault.stdout).postings.length).toBe(34);
+  });
   // interrupted runs: the signal matrix of tests/e2e/sturdy.test.ts
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/normalise/normalise.js';
-import { analyze, createAnalyzer } from '../../src/analyze.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, createAnalyzer, segmentPosting } from '../../src/analyze.js';
 import { inflectionsOf, rememberInflections } from '../../src/segment/inflections.js';
-import { latinKey, segment } from '../../src/segment/segment.js';
+import { latinKey, packTokens, segment, unpackTokens } from '../../src/segment/segment.js';
+import { fixture } from '../helpers/cli.js';
+import { defaultAnalyzer } from '../helpers/reading.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
+
+const fixtureDir = fixture('postings');
 
 const seg = (text: string, userWords: string[] = []) => {
   const n = normalise(text);
@@ -98,5 +104,28 @@ describe('segment', () => {
     const skills = (text: string) => analyze({ source: 't', text }, analyzer).report.skills.map((s) => s.id);
     expect(skills('Product Manager\nResponsibilities\n- Prioritizing the roadmap with engineers')).toContain('product-planning');
     expect(skills('Product Manager\nResponsibilities\n- Prioritizing the roadmap with engineers')).not.toContain('python-coding');
+  });
+});
+
+describe('tokens segmented in one thread and analysed in another', () => {
+  const postings = readdirSync(fixtureDir).map((f) => ({ source: f, text: readFileSync(join(fixtureDir, f), 'utf8') }));
+
+  it('unpack to the tokens segment made, offsets, keys and lines alike', () => {
+    const analyzer = defaultAnalyzer();
+    for (const p of postings) {
+      const n = normalise(p.text);
+      const options = { userWords: analyzer.compiled.hanWords, priorityWords: analyzer.compiled.priorityWords, only: analyzer.compiled.only, aliasWord: analyzer.compiled.only.latinKey };
+      const tokens = segment(n, options);
+      expect(tokens.some((t) => t.script === 'han') || tokens.some((t) => t.script === 'latin')).toBe(true);
+      expect(unpackTokens(packTokens(tokens), n.text)).toEqual(tokens);
+    }
+  });
+
+  it('give the report that segmenting in place gives', () => {
+    const analyzer = defaultAnalyzer();
+    for (const p of postings) expect(analyze(p, analyzer, segmentPosting(p.text, analyzer))).toEqual(analyze(p, analyzer));
+    // the tokens given are the ones read: none, and no skill is found
+    expect(analyze(postings[0]!, analyzer).report.skills.length).toBeGreaterThan(0);
+    expect(analyze(postings[0]!, analyzer, packTokens([])).report.skills).toEqual([]);
   });
 });
