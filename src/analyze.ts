@@ -54,7 +54,7 @@ export function notAPosting(source: string): JdlensError {
 }
 
 /** analyze, for callers that report: a text that reads as no job posting is an error, not a guess. */
-export function analyzePosting(input: SourceText, analyzer: Analyzer, segmented?: PackedTokens): Analysis {
+export function analyzePosting(input: SourceText, analyzer: Analyzer, segmented?: Segmented): Analysis {
   const a = analyze(input, analyzer, segmented);
   if (!a.looksLikePosting) throw notAPosting(input.source);
   return a;
@@ -103,12 +103,19 @@ function segmentOptions({ compiled }: Analyzer, allTokens: boolean): SegmentOpti
   return { userWords: compiled.hanWords, priorityWords: compiled.priorityWords, only: allTokens ? undefined : compiled.only, aliasWord: compiled.only.latinKey };
 }
 
+/** A posting read as far as its tokens (normalise → segment), the tokens packed to cross to another thread. */
+export interface Segmented {
+  norm: NormalisedText;
+  tokens: PackedTokens;
+}
+
 /**
- * A posting read as far as its tokens (normalise → segment), packed to cross to another thread:
- * one thread with time to spare does this for the one that analyses (see readText).
+ * The first stages of reading a posting, for a thread with time to spare to do for the one that
+ * analyses (see readText): typed arrays and strings, cheap to copy between threads.
  */
-export function segmentPosting(text: string, analyzer: Analyzer): PackedTokens {
-  return packTokens(segment(normalise(text), segmentOptions(analyzer, false)));
+export function segmentPosting(text: string, analyzer: Analyzer): Segmented {
+  const norm = normalise(text);
+  return { norm, tokens: packTokens(segment(norm, segmentOptions(analyzer, false))) };
 }
 
 /**
@@ -116,12 +123,12 @@ export function segmentPosting(text: string, analyzer: Analyzer): PackedTokens {
  * matcher finds the taxonomy's aliases and the lexicon's terms; the sections follow from the terms
  * (headings, markers, boilerplate), and the aliases' hits are then placed in them.
  */
-export function readText(text: string, analyzer: Analyzer, allTokens = false, segmented?: PackedTokens): ReadText {
-  const norm = normalise(text);
+export function readText(text: string, analyzer: Analyzer, allTokens = false, segmented?: Segmented): ReadText {
+  const norm = segmented?.norm ?? normalise(text);
   const rawLines = norm.text.split('\n');
   const { compiled } = analyzer;
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
-  const tokens = segmented ? unpackTokens(segmented, norm.text) : segment(norm, segmentOptions(analyzer, allTokens));
+  const tokens = segmented ? unpackTokens(segmented.tokens, norm.text) : segment(norm, segmentOptions(analyzer, allTokens));
   const { found, terms, clauses } = matchTokens(norm, tokens, rawLines, compiled);
   const sections = detectSections(rawLines, terms);
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
@@ -169,7 +176,7 @@ function subLabelsOut(taxonomy: Taxonomy, hits: Hit[]): Record<string, SubLabelO
 }
 
 /** read → normalise → segment → match → sections → classify: one posting in, one report out. */
-export function analyze(input: SourceText, analyzer: Analyzer, segmented?: PackedTokens): Analysis {
+export function analyze(input: SourceText, analyzer: Analyzer, segmented?: Segmented): Analysis {
   const { taxonomy } = analyzer;
   const { norm, sections, hits: allHits, writtenLines } = readText(input.text, analyzer, false, segmented);
   const source = featureSource(taxonomy);

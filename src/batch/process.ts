@@ -1,7 +1,6 @@
-import { analyzePosting, type Analyzer } from '../analyze.js';
+import { analyzePosting, type Analyzer, type Segmented } from '../analyze.js';
 import { computeGaps } from '../gaps/gaps.js';
 import type { SourceText } from '../model.js';
-import type { PackedTokens } from '../segment/segment.js';
 import type { HeldSkill, Reader } from '../profile/types.js';
 import type { ErrorOut, PostingReport } from '../report/types.js';
 import { isJdlensError } from '../errors.js';
@@ -10,8 +9,8 @@ import { summaryInput, type SummaryInput } from '../summary/summary.js';
 export interface Job {
   seq: number;
   posting: SourceText;
-  /** its tokens, when the thread that sent it segmented it (segmentPosting) */
-  segmented?: PackedTokens;
+  /** its normalised text and tokens, when the thread that sent it read it that far (segmentPosting) */
+  segmented?: Segmented;
 }
 
 /** One posting done: its report (as an object, or already as JSON text) and what the summary counts. */

@@ -243,46 +243,93 @@ const NONE_FOUND: { term: InWordTerm; at: number }[] = [];
 
 /**
  * The Han units as a tree of characters, in numbers: node 0 is none; `first` gives the node of a
- * unit's first character, `next` the node after a node and a character, `unit` whether a unit ends
- * at a node. From a place, one walk finds the longest unit standing there.
+ * unit's first character, `unit` whether a unit ends at a node, and the edges (a node and the next
+ * character → the node after) stand in an open-addressed table of typed arrays. From a place, one
+ * walk finds the longest unit standing there.
  */
 interface HanTree {
   first: Int32Array;
-  next: Map<number, number>;
   unit: Uint8Array;
+  /** the table's size is 2 ** bits */
+  bits: number;
+  from: Int32Array;
+  char: Int32Array;
+  to: Int32Array;
 }
 
 const CHARS = 0x10000;
 
+const slotOf = (node: number, c: number, bits: number) => Math.imul(node * 31 + c, 0x9e3779b1) >>> (32 - bits);
+
 function hanTree(units: string[]): HanTree {
   const first = new Int32Array(CHARS);
-  const next = new Map<number, number>();
+  const edges = new Map<string, number>();
+  const list: [number, number, number][] = [];
   const ends: number[] = [0];
   for (const u of units) {
     let node = first[u.charCodeAt(0)]!;
     if (node === 0) first[u.charCodeAt(0)] = node = ends.push(0) - 1;
     for (let k = 1; k < u.length; k++) {
-      const key = node * CHARS + u.charCodeAt(k);
-      let child = next.get(key);
-      if (child === undefined) next.set(key, (child = ends.push(0) - 1));
+      const key = `${node} ${u.charCodeAt(k)}`;
+      let child = edges.get(key);
+      if (child === undefined) {
+        edges.set(key, (child = ends.push(0) - 1));
+        list.push([node, u.charCodeAt(k), child]);
+      }
       node = child;
     }
     ends[node] = 1;
   }
-  return { first, next, unit: Uint8Array.from(ends) };
+  // at most half full
+  let bits = 4;
+  while (1 << bits < 2 * list.length) bits++;
+  const size = 1 << bits;
+  const tree: HanTree = { first, unit: Uint8Array.from(ends), bits, from: new Int32Array(size), char: new Int32Array(size), to: new Int32Array(size) };
+  for (const [node, c, child] of list) {
+    let at = slotOf(node, c, bits);
+    while (tree.to[at] !== 0) at = (at + 1) & (size - 1);
+    tree.from[at] = node;
+    tree.char[at] = c;
+    tree.to[at] = child;
+  }
+  return tree;
 }
 
-/** Where the longest unit that starts at text[i] and ends by `end` ends; 0 when none does. */
-function longestUnit(tree: HanTree, text: string, i: number, end: number): number {
-  let node = tree.first[text.charCodeAt(i)]!;
-  if (node === 0) return 0;
-  let far = tree.unit[node] === 1 ? i + 1 : 0;
-  for (let j = i + 1; j < end; j++) {
-    node = tree.next.get(node * CHARS + text.charCodeAt(j)) ?? 0;
-    if (node === 0) break;
-    if (tree.unit[node] === 1) far = j + 1;
+/**
+ * Where the Han units reach in text[start, end): at each offset, the furthest end of a unit that
+ * starts at or before it and reaches past it, written into `reach` (0 left where none does);
+ * whether any unit stands there. One function with no calls in its loops: a folder run does not
+ * inline (see runBatch), and this runs for every Han character of a posting.
+ */
+function unitsReach(tree: HanTree, text: string, start: number, end: number, reach: Int32Array): boolean {
+  const { first, unit, bits, from, char, to } = tree;
+  const mask = (1 << bits) - 1;
+  let far = 0;
+  let any = false;
+  for (let i = start; i < end; i++) {
+    let node = first[text.charCodeAt(i)]!;
+    if (node !== 0) {
+      // the longest unit from i: walk the tree while the text goes on along it
+      if (unit[node] === 1 && i + 1 > far) far = i + 1;
+      for (let j = i + 1; j < end; j++) {
+        const c = text.charCodeAt(j);
+        let at = Math.imul(node * 31 + c, 0x9e3779b1) >>> (32 - bits); // slotOf(node, c, bits)
+        let next = to[at]!;
+        while (next !== 0 && (from[at] !== node || char[at] !== c)) {
+          at = (at + 1) & mask;
+          next = to[at]!;
+        }
+        if (next === 0) break;
+        node = next;
+        if (unit[node] === 1 && j + 1 > far) far = j + 1;
+      }
+    }
+    if (far > i) {
+      reach[i] = far;
+      any = true;
+    }
   }
-  return far;
+  return any;
 }
 
 /** The compiled taxonomy over an index (built now, or read back from a compiled file). */
@@ -294,20 +341,15 @@ export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWo
   for (const k of partKeys) partStart[k.charCodeAt(0)] = 1;
   const latinKeys = new Set(index.latinKeys);
   const only: TokenFilter = {
-    hanReach(text, start, end) {
-      let reach: Int32Array | undefined;
-      let far = 0;
+    hanReach(text, start, end, reach) {
+      // a term that is part of longer words may stand anywhere in one: every word of its run is kept
       for (let i = start; i < end; i++) {
-        const c = text.charCodeAt(i);
-        // a term that is part of longer words may stand anywhere in one: every word of its run is kept
-        if (partStart[c] === 1 && partKeys.some((k) => text.startsWith(k, i))) return new Int32Array(end - start).fill(end);
-        if (tree.first[c] !== 0) {
-          const e = longestUnit(tree, text, i, end);
-          if (e > far) far = e;
+        if (partStart[text.charCodeAt(i)] === 1 && partKeys.some((k) => text.startsWith(k, i))) {
+          reach.fill(end, start, end);
+          return true;
         }
-        if (far > i) (reach ??= new Int32Array(end - start))[i - start] = far;
       }
-      return reach;
+      return unitsReach(tree, text, start, end, reach);
     },
     latinKey: (key) => latinKeys.has(key),
   };

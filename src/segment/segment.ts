@@ -41,11 +41,12 @@ export interface SegmentOptions {
  */
 export interface TokenFilter {
   /**
-   * Where the Han aliases in the Han run text[start, end) reach: for each offset of the run, the
-   * furthest end of an alias that starts at or before it and reaches past it (0 where none does).
-   * Undefined when the run holds no alias. A Han word is kept when an alias holds it whole.
+   * Where the Han aliases in the Han run text[start, end) reach: writes into `reach`, at each
+   * offset of the run, the furthest end of an alias that starts at or before it and reaches past it
+   * (leaving 0 where none does); false when the run holds no alias. A Han word is kept when an
+   * alias holds it whole.
    */
-  hanReach(text: string, start: number, end: number): Int32Array | undefined;
+  hanReach(text: string, start: number, end: number, reach: Int32Array): boolean;
   /** whether a Latin key is the key of some alias word */
   latinKey(key: string): boolean;
 }
@@ -56,7 +57,7 @@ interface Run {
   end: number;
   line: number;
   han: boolean;
-  /** see TokenFilter.hanReach; undefined keeps every word */
+  /** see TokenFilter.hanReach, by offset in the text (one array for a text's runs); undefined keeps every word */
   reach?: Int32Array;
 }
 
@@ -104,7 +105,15 @@ function scriptRuns(text: string): Run[] {
 export function segment(norm: NormalisedText, options: SegmentOptions): Token[] {
   const { text } = norm;
   const only = options.only;
-  const runs = only ? scriptRuns(text).filter((r) => !r.han || (r.reach = only.hanReach(text, r.start, r.end)) !== undefined) : scriptRuns(text);
+  let reach: Int32Array | undefined;
+  const runs = only
+    ? scriptRuns(text).filter((r) => {
+        if (!r.han) return true;
+        reach ??= new Int32Array(text.length);
+        r.reach = reach;
+        return only.hanReach(text, r.start, r.end, reach);
+      })
+    : scriptRuns(text);
   const hanRuns = runs.filter((r) => r.han);
   const hanWords = hanRuns.length ? cutRuns(text, hanRuns, jiebaWith(options.userWords, options.priorityWords)) : [];
   const tokens: Token[] = [];
@@ -162,7 +171,7 @@ function hanTokens(text: string, run: Run, words: string[], out: Token[]): void 
     if (at < 0 || word.trim() === '') continue;
     cursor = at + word.length;
     // a word no alias holds whole can never be part of a hit
-    if (run.reach && run.reach[at]! < run.start + cursor) continue;
+    if (run.reach && run.reach[run.start + at]! < run.start + cursor) continue;
     out.push({ text: word, key: word, script: 'han', start: run.start + at, end: run.start + cursor, line: run.line });
   }
 }
