@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { extname } from 'node:path';
-import { segmentPosting, type Analyzer } from '../analyze.js';
+import { segmentPosting, type Analyzer, type Segmented } from '../analyze.js';
+import type { SourceText } from '../model.js';
 import type { Reader } from '../profile/types.js';
 import { readPostings, type Entry } from '../read/collect.js';
 import type { DuplicateOut, ErrorOut } from '../report/types.js';
@@ -68,6 +69,23 @@ export function chooseWorkers(requested: number | undefined, files: string[]): n
 /** Identical postings (after NFKC and white space) are analysed once. */
 function textKey(text: string): string {
   return createHash('sha1').update(text.normalize('NFKC').replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+// Fault injection for the tests (JDLENS_TEST_WORKER_FAULT=segment:<text>): segmenting a posting
+// holding <text> in this thread throws.
+const [faultKind, faultText] = (process.env.JDLENS_TEST_WORKER_FAULT ?? '').split(/:(.*)/s);
+
+/**
+ * A posting segmented here for the worker; undefined when that fails, and the worker reads it from
+ * its text (where a failure is that posting's error, never the run's).
+ */
+function segmentedHere(posting: SourceText, analyzer: Analyzer): Segmented | undefined {
+  try {
+    if (faultKind === 'segment' && faultText && posting.text.includes(faultText)) throw new Error('injected fault');
+    return segmentPosting(posting.text, analyzer);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -153,7 +171,8 @@ export async function runBatch(files: string[], readErrors: Entry[], opts: Batch
         continue;
       }
       seen.set(key, entry.posting.source);
-      batch.push(segmentHere ? { seq: seq++, posting: entry.posting, segmented: segmentPosting(entry.posting.text, opts.analyzer) } : { seq: seq++, posting: entry.posting });
+      const segmented = segmentHere ? segmentedHere(entry.posting, opts.analyzer) : undefined;
+      batch.push(segmented ? { seq: seq++, posting: entry.posting, segmented } : { seq: seq++, posting: entry.posting });
       if (batch.length >= BATCH) {
         dispatch();
         if (!pool || pool.broken) await breathe();

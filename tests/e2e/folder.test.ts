@@ -148,6 +148,10 @@ describe('exports', () => {
     expect(byDefault.code).toBe(one.code);
     expect(byDefault.stdout).toBe(one.stdout);
     expect(parseReport(byDefault.stdout).postings.length).toBe(34);
+    // where segmenting a posting fails in the reading thread, the worker reads that posting itself
+    const failing = jdlens(['analyze', d, '--json'], { env: { JDLENS_TEST_WORKER_FAULT: 'segment:Ref: ' } });
+    expect(failing.stderr).toBe(byDefault.stderr);
+    expect(failing.stdout).toBe(one.stdout);
   });
   // interrupted runs: the signal matrix of tests/e2e/sturdy.test.ts
 });
