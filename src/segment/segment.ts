@@ -294,7 +294,10 @@ export function packTokens(tokens: Token[]): PackedTokens {
   const numbers = new Int32Array(tokens.length * 4);
   const latinKeys: string[] = [];
   tokens.forEach((t, i) => {
-    numbers.set([t.start, t.end, t.line, t.script === 'han' ? 0 : 1], i * 4);
+    numbers[i * 4] = t.start;
+    numbers[i * 4 + 1] = t.end;
+    numbers[i * 4 + 2] = t.line;
+    numbers[i * 4 + 3] = t.script === 'han' ? 0 : 1;
     if (t.script === 'latin') latinKeys.push(t.key);
   });
   return { numbers, latinKeys };

@@ -23,6 +23,8 @@ describe('segment', () => {
     const only = { hanReach: () => false, latinKey: (k: string) => words.has(k) };
     const tokens = segment(n, { userWords: [], only, aliasWord: only.latinKey });
     for (const t of tokens) expect(n.text.slice(t.start, t.end)).toBe(t.text);
+    // the parts cross between threads as they are
+    expect(unpackTokens(packTokens(tokens), n.text)).toEqual(tokens);
     const texts = tokens.map((t) => t.text);
     expect(texts).toEqual(expect.arrayContaining(['Prompt', 'Engineering', 'LLM', 'Ops', 'LLMs', 'APIs']));
     // an alias that names the joined word keeps it whole
