@@ -53,6 +53,29 @@ export interface LexiconData {
   words: string[];
   /** working languages: each language's names by its value, and the words that say how well one is used */
   workingLanguage: WorkingLanguageWords;
+  /** requirements stated by number or name: years of experience, an industry */
+  requirements: RequirementWords;
+}
+
+/** An expression (a JavaScript regular expression, case-insensitive) and the words a line must hold, one of them, for it to run. */
+export interface Expression {
+  hints: string[];
+  expression: string;
+}
+
+export interface RequirementWords {
+  /** a number's words ("三" 3, "five" 5); digits need none */
+  numbers: Record<string, number>;
+  /** words for ten that compose with the numbers' digits around them ("十二" 12, "二十五" 25) */
+  tens: string[];
+  /** the first group that matched holds the number of years */
+  years: Expression[];
+  /** the first group that matched names the industry */
+  industry: Expression[];
+  /** words an industry's name may start with that are not part of it ("有金融行业经验": 金融) */
+  industryLead: string[];
+  /** names that name no industry ("relevant industry experience") */
+  notIndustry: string[];
 }
 
 export interface MajorWords {
@@ -94,6 +117,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     voice: { company: [], reader: [] },
     words: [],
     workingLanguage: { names: {}, cues: [], qualities: [], notAfter: [] },
+    requirements: { numbers: {}, tens: [], years: [], industry: [], industryLead: [], notIndustry: [] },
   };
   const problems: string[] = [];
   for (const f of files) {
@@ -106,7 +130,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'degrees', 'majors', 'boilerplate', 'voice', 'words', 'workingLanguage']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'degrees', 'majors', 'boilerplate', 'voice', 'words', 'workingLanguage', 'requirements']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -158,10 +182,51 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
         for (const k of ['cues', 'qualities', 'notAfter'] as const) if (wl[k] !== undefined) data.workingLanguage[k].push(...words(wl[k], ['workingLanguage', k]));
       }
     }
+    if (root.requirements !== undefined) readRequirements(root.requirements, data.requirements, words, fail);
   }
   if (problems.length) throw new JdlensError('taxonomy', `${dir}: ${problems.length} problem(s) in the lexicon`, { details: problems });
   data.sha1 = hash.digest('hex');
   return data;
+}
+
+const REQUIREMENT_FIELDS = ['numbers', 'tens', 'years', 'industry', 'industryLead', 'notIndustry'] as const;
+
+/** A lexicon file's `requirements`, checked (each expression must compile and hold a group), added to `into`. */
+function readRequirements(v: unknown, into: RequirementWords, words: (v: unknown, path: Path, optional?: boolean) => string[], fail: (path: Path, msg: string) => void): void {
+  const path = ['requirements'];
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(path, `must be a mapping (${REQUIREMENT_FIELDS.join(', ')})`);
+  const r = v as Record<string, unknown>;
+  for (const k of Object.keys(r)) if (!(REQUIREMENT_FIELDS as readonly string[]).includes(k)) fail([...path, k], `unknown field (one of ${REQUIREMENT_FIELDS.join(', ')})`);
+  if (r.numbers !== undefined) {
+    if (!r.numbers || typeof r.numbers !== 'object' || Array.isArray(r.numbers)) fail([...path, 'numbers'], 'must be a mapping of a word to its number');
+    else
+      for (const [w, n] of Object.entries(r.numbers)) {
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 0) into.numbers[w.toLowerCase()] = n;
+        else fail([...path, 'numbers', w], 'must be a whole number');
+      }
+  }
+  into.tens.push(...words(r.tens, [...path, 'tens'], true));
+  const expressions = (list: unknown, key: 'years' | 'industry') => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) return fail([...path, key], 'must be a list of { hints, expression }');
+    list.forEach((e, i) => {
+      const at = [...path, key, i];
+      const x = e as Partial<Expression> | null;
+      if (!x || typeof x !== 'object' || typeof x.expression !== 'string') return fail(at, 'must be a mapping with an expression (and its hints)');
+      const hints = words(x.hints, [...at, 'hints']);
+      try {
+        // a group to say what was found: the years, the industry's name
+        if (new RegExp(`${x.expression}|`, 'i').exec('')!.length < 2) return fail([...at, 'expression'], 'must hold a group (…) for what it finds');
+      } catch (err) {
+        return fail([...at, 'expression'], `not a regular expression (${err instanceof Error ? err.message : String(err)})`);
+      }
+      into[key].push({ hints, expression: x.expression });
+    });
+  };
+  expressions(r.years, 'years');
+  expressions(r.industry, 'industry');
+  into.industryLead.push(...words(r.industryLead, [...path, 'industryLead'], true));
+  into.notIndustry.push(...words(r.notIndustry, [...path, 'notIndustry'], true));
 }
 
 /** The lexicon as the build compiled it, or read from the YAML files when they changed since. */

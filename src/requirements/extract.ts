@@ -2,7 +2,7 @@ import type { Line, NormalisedText, Strength, TermHit } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
 import type { RequirementOut } from '../contract/report.js';
 import { strengthAt } from '../sections/sections.js';
-import { DEGREE_LEVELS, levelWords, lexicon, termsOf, termWord, type TermGroup } from '../lexicon/lexicon.js';
+import { DEGREE_LEVELS, levelWords, lexicon, termsOf, termWord, type RequirementWords, type TermGroup } from '../lexicon/lexicon.js';
 
 type Kind = RequirementOut['kind'];
 
@@ -14,19 +14,15 @@ interface Found {
 
 interface Rule {
   kind: Kind;
-  /**
-   * what a line must hold before the rule runs on it: a word every match holds, or a group of the
-   * lexicon's terms (as matching found them in the line)
-   */
-  hint?: RegExp | TermGroup | ((g: TermGroup) => boolean);
-  /** the rule's finds in a line: its text and the lexicon's terms in it */
-  find: (text: string, terms: readonly TermHit[]) => Found[];
+  /** a group of the lexicon's terms a line must hold (as matching found them) before the rule runs on it */
+  hint?: TermGroup | ((g: TermGroup) => boolean);
+  /** the rule's finds in a line: its text, the lexicon's terms in it, and the lexicon's requirement words */
+  find: (text: string, terms: readonly TermHit[], words: RequirementWords) => Found[];
   label: (v: string | number) => { zh: string; en: string };
 }
 
 /** Whether a line passes a rule's hint. */
-function hinted(hint: NonNullable<Rule['hint']>, text: string, terms: readonly TermHit[]): boolean {
-  if (hint instanceof RegExp) return hint.test(text);
+function hinted(hint: NonNullable<Rule['hint']>, terms: readonly TermHit[]): boolean {
   return typeof hint === 'function' ? terms.some((t) => hint(t.group)) : terms.some((t) => t.group === hint);
 }
 
@@ -51,26 +47,83 @@ export const DEGREE_LABEL: Record<string, { zh: string; en: string }> = {
   phd: { zh: '博士', en: 'PhD' },
 };
 
-const HAN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
-
-/** A count as written: digits, Chinese numerals up to 99 (三, 十, 十二, 二十) or an English number word. */
-export function countOf(word: string): number {
+/**
+ * A count as written: digits, a number's word in the lexicon ("三", "five"), or one composed with a
+ * word for ten between its digits ("十二" 12, "二十五" 25, "十" 10).
+ */
+export function countOf(word: string, words: RequirementWords = lexicon().data.requirements): number {
   if (/^\d+$/.test(word)) return Number(word);
+  const { numbers, tens } = words;
   const w = word.toLowerCase();
-  if (w in WORD_NUMBERS) return WORD_NUMBERS[w]!;
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(word);
-  if (!m || (!m[2] && m[3]) || word === '') return NaN;
-  if (!m[2]) return HAN_DIGITS[m[1]!]!;
-  return (m[1] ? HAN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? HAN_DIGITS[m[3]]! : 0);
+  if (Object.hasOwn(numbers, w)) return numbers[w]!;
+  const digit = (d: string) => (Object.hasOwn(numbers, d) && numbers[d]! >= 1 && numbers[d]! <= 9 ? numbers[d]! : NaN);
+  for (const t of tens) {
+    const at = w.indexOf(t);
+    if (at < 0) continue;
+    const high = at === 0 ? 1 : digit(w.slice(0, at));
+    const rest = w.slice(at + t.length);
+    return high * 10 + (rest === '' ? 0 : digit(rest));
+  }
+  return NaN;
 }
 
-const minYears = (m: RegExpExecArray): number | undefined => {
-  const n = countOf(m[1] ?? m[2] ?? '');
+/** The number of years a match holds (its first group that matched), when it is one a posting asks for. */
+const minYears = (m: RegExpExecArray, words: RequirementWords): number | undefined => {
+  const n = countOf(m.slice(1).find((g) => g !== undefined) ?? '', words);
   return Number.isFinite(n) && n > 0 && n <= 30 ? n : undefined;
 };
 
-const GENERIC_INDUSTRY = /^(?:relevant|prior|previous|related|similar|some|any|the|this|that|our|your|strong|extensive|deep|proven|direct|solid|significant|demonstrated|hands-on|of|in|with|and|or|same|other|industry|相关|本)$/i;
+/** Whether a line holds one of an expression's hints (in any case). */
+const holdsHint = (text: string, hints: string[]) => {
+  const lower = text.toLowerCase();
+  return hints.some((h) => lower.includes(h.toLowerCase()));
+};
+
+interface CompiledRequirements {
+  years: { hints: string[]; re: RegExp }[];
+  industry: { hints: string[]; re: RegExp };
+  lead: RegExp | undefined;
+  notIndustry: Set<string>;
+}
+
+const compiledRequirements = new WeakMap<RequirementWords, CompiledRequirements>();
+
+/**
+ * A lexicon's requirement expressions, compiled once: each years expression on its own, every
+ * industry expression in one (the first alternative that matches at a place wins), with the words
+ * that lead or are no industry's name.
+ */
+function compiledOf(r: RequirementWords): CompiledRequirements {
+  let known = compiledRequirements.get(r);
+  if (known) return known;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  known = {
+    years: r.years.map((e) => ({ hints: e.hints, re: new RegExp(e.expression, 'gi') })),
+    industry: { hints: r.industry.flatMap((e) => e.hints), re: new RegExp(r.industry.map((e) => `(?:${e.expression})`).join('|') || '(?!)', 'gi') },
+    lead: r.industryLead.length ? new RegExp(`^(?:${r.industryLead.map(escape).join('|')})+`) : undefined,
+    notIndustry: new Set(r.notIndustry.map((w) => w.toLowerCase())),
+  };
+  compiledRequirements.set(r, known);
+  return known;
+}
+
+/** The years a line states, in the order they stand in it, by every expression of the lexicon whose hint it holds. */
+function yearsIn(text: string, words: RequirementWords): Found[] {
+  const out: Found[] = [];
+  for (const e of compiledOf(words).years) if (holdsHint(text, e.hints)) out.push(...byExpression(e.re, (m) => minYears(m, words))(text));
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The industries a line names ("金融行业背景", "experience in the insurance industry"), but for names of none ("relevant"). */
+function industriesIn(text: string, words: RequirementWords): Found[] {
+  const x = compiledOf(words);
+  if (!holdsHint(text, x.industry.hints)) return [];
+  return byExpression(x.industry.re, (m) => {
+    const found = m.slice(1).find((g) => g !== undefined) ?? '';
+    const v = (x.lead ? found.replace(x.lead, '') : found).trim();
+    return v && !x.notIndustry.has(v.toLowerCase()) ? v : undefined;
+  })(text);
+}
 
 // A working language: a language's name (the lexicon's workingLanguage) in a clause that says how
 // well it is spoken, read or written ("英语可作为工作语言", "中英双语熟练", "fluent in English and
@@ -171,22 +224,8 @@ function majorsIn(text: string, terms: readonly TermHit[]): Found[] {
 const RULES: Rule[] = [
   {
     kind: 'years',
-    hint: /年/,
-    // 3年以上 / 3 年及以上 / 至少1年 / 3-5年 … 经验 ; not 2023年
-    find: byExpression(/(?:(?<![\w.])(\d{1,2})|(?<![一二两三四五六七八九十])([一二两三四五六七八九十]{1,3}))\s*(?:[-~～–—到至]\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*)?(?:年|\+\s*年)(?:及?以上|以上的?|或以上)?(?=[^，,。；;]{0,40}(?:经验|经历|工作|背景|从业))/g, minYears),
-    label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
-  },
-  {
-    kind: 'years',
-    hint: /year/i,
-    find: byExpression(/(?<![\w.])(\d{1,2})\s*(?:\+\s*)?(?:(?:[-–—~]|to)\s*\d{1,2}\s*\+?\s*)?\+?\s*years?\b(?!\s*(?:ago|old))/gi, minYears),
-    label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
-  },
-  {
-    kind: 'years',
-    hint: /year/i,
-    // "two years of experience", "five or more years in product": a number word, with experience near
-    find: byExpression(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|or more|plus)?\s*(?:(?:[-–—~]|to)\s*\w+\s*)?years?\b(?=[^.;]{0,60}\b(?:experience|background|working|track record)\b)/gi, minYears),
+    // "3年以上经验", "5+ years", "two years of experience": the lexicon's expressions
+    find: (text, _terms, words) => yearsIn(text, words),
     label: (v) => ({ zh: `${v}年以上经验`, en: `${v}+ years of experience` }),
   },
   {
@@ -205,12 +244,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'industry',
-    hint: /行业|领域|industry|space|sector|domain/i,
-    find: byExpression(/(?<![A-Za-z0-9])([^\s，,。；;、:：]{2,20}?)(?:行业|领域)(?:的)?(?:背景|经验|从业经验|工作经验)|experienced? in (?:the )?([a-z][a-z &/-]{2,40}?) (?:industry|space|sector|domain)\b|\b([a-z][a-z/-]{2,20}(?: [a-z][a-z/-]{2,20})?) (?:industry|sector) (?:experience|background|knowledge)/gi, (m) => {
-      const v = (m[1] ?? m[2] ?? m[3] ?? '').replace(/^(有|具备|具有|相关|在|及|或)+/, '').trim();
-      // "relevant industry experience" names no industry
-      return v && !GENERIC_INDUSTRY.test(v) ? v : undefined;
-    }),
+    find: (text, _terms, words) => industriesIn(text, words),
     label: (v) => ({ zh: `${v}行业背景`, en: `${v} industry background` }),
   },
   {
@@ -226,9 +260,10 @@ const RULES: Rule[] = [
 /**
  * Structured requirements a reader is measured against: years, degree, major, working language, industry.
  * Each is reported once, at its first line; `linesStating`, when given, receives every line that states
- * one, repeats included ("本科及以上学历" under two roles states a degree twice).
+ * one, repeats included ("本科及以上学历" under two roles states a degree twice). Years and industries
+ * are found by the lexicon's expressions (`words`: the default lexicon's unless given).
  */
-export function extractRequirements(norm: NormalisedText, lines: Line[], linesStating?: Set<number>): RequirementOut[] {
+export function extractRequirements(norm: NormalisedText, lines: Line[], linesStating?: Set<number>, words: RequirementWords = lexicon().data.requirements): RequirementOut[] {
   const out: RequirementOut[] = [];
   const seen = new Set<string>();
   // the section lines are the normalised text's lines: no need to split it again
@@ -245,8 +280,8 @@ export function extractRequirements(norm: NormalisedText, lines: Line[], linesSt
       out.push({ kind, value, label, strength: strengthAt(line, index) as Strength, text: norm.original.slice(o.start, o.end), line: idx + 1, start: o.start, end: o.end });
     };
     for (const rule of RULES) {
-      if (rule.hint && !hinted(rule.hint, text, line.terms)) continue;
-      for (const f of rule.find(text, line.terms)) found(rule.kind, f.value, rule.label(f.value), f.index, f.length);
+      if (rule.hint && !hinted(rule.hint, line.terms)) continue;
+      for (const f of rule.find(text, line.terms, words)) found(rule.kind, f.value, rule.label(f.value), f.index, f.length);
     }
   });
   return out;

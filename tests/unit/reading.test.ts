@@ -243,6 +243,20 @@ describe('lexicon files', () => {
     expect(requirementsIn('- laurea in Ingegneria Informatica.', own)).toEqual(['major:Ingegneria Informatica']);
   });
 
+  it('years and industries are data: the expressions, numbers and words of a lexicon find them; a bad expression is reported with its line', () => {
+    expect(lexiconOf(`${BASE}requirements:\n  years:\n    - hints: [jahr]\n      expression: '(\\d+ Jahre'\n`).problems).toMatch(/xx\.yaml:10: requirements\.years\.0\.expression: not a regular expression/);
+    expect(lexiconOf(`${BASE}requirements:\n  years:\n    - hints: [jahr]\n      expression: '\\d+ Jahre'\n`).problems).toMatch(/xx\.yaml:10: requirements\.years\.0\.expression: must hold a group/);
+    expect(lexiconOf(`${BASE}requirements:\n  numbers: { drei: three }\n`).problems).toMatch(/xx\.yaml:8: requirements\.numbers\.drei: must be a whole number/);
+    const { data } = lexiconOf(
+      `${BASE}requirements:\n  numbers: { drei: 3 }\n  years:\n    - hints: [jahr]\n      expression: '(\\d{1,2}|drei)\\+? Jahre'\n  industry:\n    - hints: [branche]\n      expression: 'Erfahrung in der (\\w+?)branche'\n  notIndustry: [gleichen]\n`,
+    );
+    const read = readText('Stellenanzeige\n- Mindestens drei Jahre Berufserfahrung\n- 5+ Jahre im Produktmanagement\n- Erfahrung in der Versicherungsbranche\n- Erfahrung in der gleichenBranche', withLexicon(data!));
+    const found = extractRequirements(read.norm, read.sections.lines, undefined, data!.requirements).map((r) => `${r.kind}:${r.value}`);
+    expect(found).toEqual(['years:3', 'years:5', 'industry:Versicherungs']);
+    // the default lexicon knows none of it
+    expect(extractRequirements(read.norm, read.sections.lines).filter((r) => r.kind === 'years' || r.kind === 'industry')).toEqual([]);
+  });
+
   it('a working language is data: a lexicon that names one more language makes it read', () => {
     expect(lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian] }\n  cues: [fluent]\n  colours: [red]\n`).problems).toMatch(/xx\.yaml:10: workingLanguage\.colours: unknown field/);
     const { data } = lexiconOf(`${BASE}workingLanguage:\n  names: { italian: [Italian, Italiano] }\n  cues: [fluent]\n`);
