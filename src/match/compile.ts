@@ -248,6 +248,9 @@ const NONE_FOUND: { term: InWordTerm; at: number }[] = [];
  * walk finds the longest unit standing there.
  */
 interface HanTree {
+  /** 1 marks a character that starts a term declared part of longer words (`parts`: those terms' keys by it) */
+  partStart: Uint8Array;
+  parts: Map<number, string[]>;
   first: Int32Array;
   unit: Uint8Array;
   /** the table's size is 2 ** bits */
@@ -261,7 +264,13 @@ const CHARS = 0x10000;
 
 const slotOf = (node: number, c: number, bits: number) => Math.imul(node * 31 + c, 0x9e3779b1) >>> (32 - bits);
 
-function hanTree(units: string[]): HanTree {
+function hanTree(units: string[], partKeys: string[]): HanTree {
+  const partStart = new Uint8Array(CHARS);
+  const parts = new Map<number, string[]>();
+  for (const k of partKeys) {
+    partStart[k.charCodeAt(0)] = 1;
+    addTo(parts, k.charCodeAt(0), k);
+  }
   const first = new Int32Array(CHARS);
   const edges = new Map<string, number>();
   const list: [number, number, number][] = [];
@@ -284,7 +293,7 @@ function hanTree(units: string[]): HanTree {
   let bits = 4;
   while (1 << bits < 2 * list.length) bits++;
   const size = 1 << bits;
-  const tree: HanTree = { first, unit: Uint8Array.from(ends), bits, from: new Int32Array(size), char: new Int32Array(size), to: new Int32Array(size) };
+  const tree: HanTree = { partStart, parts, first, unit: Uint8Array.from(ends), bits, from: new Int32Array(size), char: new Int32Array(size), to: new Int32Array(size) };
   for (const [node, c, child] of list) {
     let at = slotOf(node, c, bits);
     while (tree.to[at] !== 0) at = (at + 1) & (size - 1);
@@ -298,16 +307,23 @@ function hanTree(units: string[]): HanTree {
 /**
  * Where the Han units reach in text[start, end): at each offset, the furthest end of a unit that
  * starts at or before it and reaches past it, written into `reach` (0 left where none does);
- * whether any unit stands there. One function with no calls in its loops: a folder run does not
- * inline (see runBatch), and this runs for every Han character of a posting.
+ * whether any unit stands there. A term that is part of longer words may stand anywhere in one: a
+ * run holding one keeps every word (its reach is its end throughout). One pass with no calls in its
+ * loops but on a part term's first character: a folder run does not inline (see runBatch), and this
+ * runs for every Han character of a posting.
  */
 function unitsReach(tree: HanTree, text: string, start: number, end: number, reach: Int32Array): boolean {
-  const { first, unit, bits, from, char, to } = tree;
+  const { partStart, first, unit, bits, from, char, to } = tree;
   const mask = (1 << bits) - 1;
   let far = 0;
   let any = false;
   for (let i = start; i < end; i++) {
-    let node = first[text.charCodeAt(i)]!;
+    const c0 = text.charCodeAt(i);
+    if (partStart[c0] === 1 && tree.parts.get(c0)!.some((k) => text.startsWith(k, i))) {
+      reach.fill(end, start, end);
+      return true;
+    }
+    let node = first[c0]!;
     if (node !== 0) {
       // the longest unit from i: walk the tree while the text goes on along it
       if (unit[node] === 1 && i + 1 > far) far = i + 1;
@@ -334,23 +350,10 @@ function unitsReach(tree: HanTree, text: string, start: number, end: number, rea
 
 /** The compiled taxonomy over an index (built now, or read back from a compiled file). */
 export function compiledFrom(index: PatternIndex, hanWords: string[], priorityWords: string[], table: FormTable, lists?: Buffer): CompiledTaxonomy {
-  const tree = hanTree(index.hanUnits);
-  // the characters that start a term declared part of longer words
-  const partKeys = index.parts.map((p) => p.key);
-  const partStart = new Uint8Array(CHARS);
-  for (const k of partKeys) partStart[k.charCodeAt(0)] = 1;
+  const tree = hanTree(index.hanUnits, index.parts.map((p) => p.key));
   const latinKeys = new Set(index.latinKeys);
   const only: TokenFilter = {
-    hanReach(text, start, end, reach) {
-      // a term that is part of longer words may stand anywhere in one: every word of its run is kept
-      for (let i = start; i < end; i++) {
-        if (partStart[text.charCodeAt(i)] === 1 && partKeys.some((k) => text.startsWith(k, i))) {
-          reach.fill(end, start, end);
-          return true;
-        }
-      }
-      return unitsReach(tree, text, start, end, reach);
-    },
+    hanReach: (text, start, end, reach) => unitsReach(tree, text, start, end, reach),
     latinKey: (key) => latinKeys.has(key),
   };
   // each kind or group of terms a number: matching keeps, per number, the last token a hit covers
