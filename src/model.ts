@@ -48,6 +48,7 @@ export type TermGroup =
   | 'proficiency'
   | 'asksToKnow'
   | 'seniority'
+  | 'levelCue'
   | 'degree'
   | 'major.field'
   | 'major.after'

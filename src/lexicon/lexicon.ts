@@ -42,6 +42,8 @@ export interface LexiconData {
   asksToKnow: string[];
   /** level words by level */
   seniority: Record<Seniority, string[]>;
+  /** words that say a line speaks of a job level (职级, level): there a bare "T3" is one */
+  levelCues: string[];
   /** the words that name a degree, by level */
   degrees: Record<DegreeLevel, string[]>;
   /** a major: its field's words and the words that mark one after it ("…相关专业") or before it ("degree in …") */
@@ -111,6 +113,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     proficiency: { expert: [], proficient: [], familiar: [], aware: [] },
     asksToKnow: [],
     seniority: Object.fromEntries(SENIORITY_LEVELS.map((k) => [k, []])) as unknown as Record<Seniority, string[]>,
+    levelCues: [],
     degrees: Object.fromEntries(DEGREE_LEVELS.map((k) => [k, []])) as unknown as Record<DegreeLevel, string[]>,
     majors: { fields: [], after: [], before: [] },
     boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
@@ -130,7 +133,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'degrees', 'majors', 'boilerplate', 'voice', 'words', 'workingLanguage', 'requirements']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'levelCues', 'degrees', 'majors', 'boilerplate', 'voice', 'words', 'workingLanguage', 'requirements']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -165,6 +168,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     group(root.proficiency, ['proficiency'], PROFICIENCIES, data.proficiency);
     data.asksToKnow.push(...words(root.asksToKnow, ['asksToKnow']));
     if (root.seniority !== undefined) group(root.seniority, ['seniority'], SENIORITY_LEVELS, data.seniority);
+    data.levelCues.push(...words(root.levelCues, ['levelCues'], true));
     if (root.degrees !== undefined) group(root.degrees, ['degrees'], DEGREE_LEVELS, data.degrees);
     if (root.majors !== undefined) group(root.majors, ['majors'], MAJOR_PARTS, data.majors);
     group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
@@ -300,6 +304,8 @@ export function termLists(data: LexiconData): TermList[] {
   for (const p of PROFICIENCIES) add('proficiency', p, data.proficiency[p]);
   add('asksToKnow', '', data.asksToKnow);
   for (const l of SENIORITY_LEVELS) add('seniority', l, data.seniority[l]);
+  // as written: "level", not "levels"
+  add('levelCue', '', data.levelCues, true);
   // a degree word as written, no plural s: "Master" alone is a verb ("master the craft")
   for (const l of DEGREE_LEVELS) add('degree', l, data.degrees[l], true);
   add('major.field', '', data.majors.fields, true);

@@ -21,10 +21,9 @@ export const SENIORITY_LABEL: Record<Seniority, { zh: string; en: string }> = {
 
 const P_LEVEL = /(?<![A-Za-z0-9])P(5|6|7|8|9|10)(?![0-9])/;
 const P_TO_LEVEL: Record<string, Seniority> = { '5': 'junior', '6': 'mid', '7': 'senior', '8': 'staff', '9': 'principal', '10': 'director' };
-// T levels (T1 … T4, "T3-1") mean a level only where a line says it speaks of one (职级, level)
+// T levels (T1 … T4, "T3-1") mean a level only where a line says it speaks of one (the lexicon's levelCues: 职级, level)
 const T_LEVEL = /(?<![A-Za-z0-9])T([1-4])(?:[-.]\d)?(?![0-9])/;
 const T_TO_LEVEL: Record<string, Seniority> = { '1': 'junior', '2': 'mid', '3': 'senior', '4': 'principal' };
-const LEVEL_WORD = /职级|级别|\blevel\b/i;
 /** How far before a role word a level word may stand in the body: "资深", "Senior Staff". */
 const BEFORE_ROLE = 16;
 
@@ -82,7 +81,7 @@ function statedSeniority(norm: NormalisedText, lines: Line[], titleLine: number,
     if (line.isHeading || line.background) continue;
     const p = P_LEVEL.exec(line.text);
     if (p) return at(line.number, p.index, p[0], P_TO_LEVEL[p[1]!]!);
-    const t = LEVEL_WORD.test(line.text) ? T_LEVEL.exec(line.text) : null;
+    const t = line.terms.some((x) => x.group === 'levelCue') ? T_LEVEL.exec(line.text) : null;
     if (t) return at(line.number, t.index, t[0], T_TO_LEVEL[t[1]!]!);
   }
   return undefined;

@@ -22,6 +22,9 @@ describe('seniority: read from the title, else beside a role word, on one scale'
     expect(level('产品经理（P7）\n岗位职责\n1、负责商业化产品').value).toBe('senior');
     expect(level('产品经理\n岗位职责\n1、负责商业化产品\n职级：T3-1 至 T3-3').value).toBe('senior');
     expect(level('产品经理\n岗位职责\n1、负责T2项目的交付')).toBeUndefined();
+    // a T level where the line speaks of a level (the lexicon's levelCues), in either language
+    expect(level('Product Manager\nResponsibilities\n- Own the billing roadmap\nLevel: T2').value).toBe('mid');
+    expect(level('Product Manager\nResponsibilities\n- Ship T2 integrations with partners')).toBeUndefined();
     expect(level('Product Manager\nResponsibilities\n- Work with senior leadership on the roadmap')).toBeUndefined();
   });
 
