@@ -14,3 +14,8 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** A text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

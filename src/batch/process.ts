@@ -13,6 +13,14 @@ export interface Job {
   segmented?: Segmented;
 }
 
+// Fault injection for the tests: JDLENS_TEST_WORKER_FAULT=<kind>:<text> makes a posting holding
+// <text> fail at one place — throw (its analysis in a worker throws), exit (the worker thread exits),
+// segment (the main thread's segmenting it for the worker throws).
+const [faultKind, faultText] = (process.env.JDLENS_TEST_WORKER_FAULT ?? '').split(/:(.*)/s);
+
+/** Whether the tests asked for a fault of this kind on a posting holding this text. */
+export const injectedFault = (kind: 'throw' | 'exit' | 'segment', text: string): boolean => faultKind === kind && !!faultText && text.includes(faultText);
+
 /** One posting done: its report (as an object, or already as JSON text) and what the summary counts. */
 export interface Done {
   seq: number;

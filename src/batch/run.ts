@@ -10,7 +10,7 @@ import { readPostings, type Entry } from '../read/collect.js';
 import type { DuplicateOut, ErrorOut } from '../report/types.js';
 import { SummaryBuilder, type Summary } from '../summary/summary.js';
 import { Pool } from './pool.js';
-import { processPosting, readerToData, type Done, type Job } from './process.js';
+import { injectedFault, processPosting, readerToData, type Done, type Job } from './process.js';
 
 /** Postings sent to a worker at a time. */
 const BATCH = 16;
@@ -71,17 +71,13 @@ function textKey(text: string): string {
   return createHash('sha1').update(text.normalize('NFKC').replace(/\s+/g, ' ').trim()).digest('hex');
 }
 
-// Fault injection for the tests (JDLENS_TEST_WORKER_FAULT=segment:<text>): segmenting a posting
-// holding <text> in this thread throws.
-const [faultKind, faultText] = (process.env.JDLENS_TEST_WORKER_FAULT ?? '').split(/:(.*)/s);
-
 /**
  * A posting segmented here for the worker; undefined when that fails, and the worker reads it from
  * its text (where a failure is that posting's error, never the run's).
  */
 function segmentedHere(posting: SourceText, analyzer: Analyzer): Segmented | undefined {
   try {
-    if (faultKind === 'segment' && faultText && posting.text.includes(faultText)) throw new Error('injected fault');
+    if (injectedFault('segment', posting.text)) throw new Error('injected fault');
     return segmentPosting(posting.text, analyzer);
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadAnalyzer } from '../taxonomy/compiled.js';
-import { processPosting, readerFromData, type Done, type Job, type ReaderData } from './process.js';
+import { injectedFault, processPosting, readerFromData, type Done, type Job, type ReaderData } from './process.js';
 
 export interface WorkerInit {
   taxonomy: string;
@@ -13,14 +13,11 @@ export interface WorkerInit {
 // A worker thread: the same analyzer as the main thread would build, fed postings one by one.
 const init = workerData as WorkerInit;
 const opts = { analyzer: loadAnalyzer(init.taxonomy, { model: init.model }), reader: init.reader ? readerFromData(init.reader) : undefined, asJson: init.asJson };
-// Fault injection for the tests (JDLENS_TEST_WORKER_FAULT=throw:<text> or exit:<text>): a posting
-// holding <text> makes its analysis throw, or the whole worker thread exit.
-const [faultKind, faultText] = (process.env.JDLENS_TEST_WORKER_FAULT ?? '').split(/:(.*)/s);
 
 /** One posting in a worker: whatever goes wrong in its analysis is that posting's error, not the run's. */
 function inWorker(job: Job): Done {
   try {
-    if (faultKind === 'throw' && faultText && job.posting.text.includes(faultText)) throw new Error('injected fault');
+    if (injectedFault('throw', job.posting.text)) throw new Error('injected fault');
     return processPosting(job, opts);
   } catch (err) {
     const message = `${job.posting.source}: the analysis failed in a worker thread (${err instanceof Error ? err.message : String(err)})`;
@@ -31,6 +28,6 @@ function inWorker(job: Job): Done {
 parentPort!.on('message', (jobs: Job[] | 'stop') => {
   // stopping between jobs, never inside nodejieba's native code, which must not be torn down mid-call
   if (jobs === 'stop') process.exit(0);
-  if (faultKind === 'exit' && faultText && jobs.some((j) => j.posting.text.includes(faultText))) process.exit(70);
+  if (jobs.some((j) => injectedFault('exit', j.posting.text))) process.exit(70);
   parentPort!.postMessage(jobs.map(inWorker));
 });

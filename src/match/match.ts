@@ -5,6 +5,7 @@ import { toOriginal } from '../normalise/normalise.js';
 import { Clauses } from '../sections/clauses.js';
 import { strengthAt } from '../sections/sections.js';
 import { type CompiledTaxonomy, type OwnerKind, type Pattern, type Unit } from './compile.js';
+import { escapeRegExp } from '../util.js';
 
 /** What a hit of the taxonomy names (the lexicon's terms are TermHits of their lines). */
 export type HitKind = Exclude<OwnerKind, 'term'>;
@@ -110,11 +111,9 @@ function tryPattern(p: Pattern, i: number, m: Matching): number {
 // A sense's words are a short list read in one clause: one expression, longest first. A Latin word
 // matches whole words in any case, with any spacing or hyphen between its parts and a plural s; a Han
 // word as written.
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function wordsPattern(words: string[]): RegExp {
   const sorted = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const body = (w: string) => w.toLowerCase().split(/[\s-]+/).map(escape).join('[\\s-]');
+  const body = (w: string) => w.toLowerCase().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]');
   const latin = sorted.filter((w) => /^[a-z0-9]/i.test(w) && /[a-z0-9]$/i.test(w));
   const other = sorted.filter((w) => !latin.includes(w));
   const alts: string[] = [];

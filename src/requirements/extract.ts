@@ -2,6 +2,7 @@ import type { Line, NormalisedText, Strength, TermHit } from '../model.js';
 import { toOriginal } from '../normalise/normalise.js';
 import type { RequirementOut } from '../contract/report.js';
 import { strengthAt } from '../sections/sections.js';
+import { escapeRegExp } from '../util.js';
 import { DEGREE_LEVELS, levelWords, lexicon, termsOf, termWord, type RequirementWords, type TermGroup } from '../lexicon/lexicon.js';
 
 type Kind = RequirementOut['kind'];
@@ -67,21 +68,21 @@ export function countOf(word: string, words: RequirementWords = lexicon().data.r
   return NaN;
 }
 
-/** The number of years a match holds (its first group that matched), when it is one a posting asks for. */
+/** The text of a match's first group that matched: what an expression of the lexicon found. */
+const firstGroup = (m: RegExpExecArray): string => m.slice(1).find((g) => g !== undefined) ?? '';
+
+/** The number of years a match holds, when it is one a posting asks for. */
 const minYears = (m: RegExpExecArray, words: RequirementWords): number | undefined => {
-  const n = countOf(m.slice(1).find((g) => g !== undefined) ?? '', words);
+  const n = countOf(firstGroup(m), words);
   return Number.isFinite(n) && n > 0 && n <= 30 ? n : undefined;
 };
 
-/** Whether a line holds one of an expression's hints (in any case). */
-const holdsHint = (text: string, hints: string[]) => {
-  const lower = text.toLowerCase();
-  return hints.some((h) => lower.includes(h.toLowerCase()));
-};
+/** An expression's hints as one test: whether a line holds one of them, in any case. */
+const hintsTest = (hints: string[]): RegExp => new RegExp(hints.map(escapeRegExp).join('|') || '(?!)', 'i');
 
 interface CompiledRequirements {
-  years: { hints: string[]; re: RegExp }[];
-  industry: { hints: string[]; re: RegExp };
+  years: { hint: RegExp; re: RegExp }[];
+  industry: { hint: RegExp; re: RegExp };
   lead: RegExp | undefined;
   notIndustry: Set<string>;
 }
@@ -96,11 +97,10 @@ const compiledRequirements = new WeakMap<RequirementWords, CompiledRequirements>
 function compiledOf(r: RequirementWords): CompiledRequirements {
   let known = compiledRequirements.get(r);
   if (known) return known;
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   known = {
-    years: r.years.map((e) => ({ hints: e.hints, re: new RegExp(e.expression, 'gi') })),
-    industry: { hints: r.industry.flatMap((e) => e.hints), re: new RegExp(r.industry.map((e) => `(?:${e.expression})`).join('|') || '(?!)', 'gi') },
-    lead: r.industryLead.length ? new RegExp(`^(?:${r.industryLead.map(escape).join('|')})+`) : undefined,
+    years: r.years.map((e) => ({ hint: hintsTest(e.hints), re: new RegExp(e.expression, 'gi') })),
+    industry: { hint: hintsTest(r.industry.flatMap((e) => e.hints)), re: new RegExp(r.industry.map((e) => `(?:${e.expression})`).join('|') || '(?!)', 'gi') },
+    lead: r.industryLead.length ? new RegExp(`^(?:${r.industryLead.map(escapeRegExp).join('|')})+`) : undefined,
     notIndustry: new Set(r.notIndustry.map((w) => w.toLowerCase())),
   };
   compiledRequirements.set(r, known);
@@ -110,16 +110,16 @@ function compiledOf(r: RequirementWords): CompiledRequirements {
 /** The years a line states, in the order they stand in it, by every expression of the lexicon whose hint it holds. */
 function yearsIn(text: string, words: RequirementWords): Found[] {
   const out: Found[] = [];
-  for (const e of compiledOf(words).years) if (holdsHint(text, e.hints)) out.push(...byExpression(e.re, (m) => minYears(m, words))(text));
+  for (const e of compiledOf(words).years) if (e.hint.test(text)) out.push(...byExpression(e.re, (m) => minYears(m, words))(text));
   return out.sort((a, b) => a.index - b.index);
 }
 
 /** The industries a line names ("金融行业背景", "experience in the insurance industry"), but for names of none ("relevant"). */
 function industriesIn(text: string, words: RequirementWords): Found[] {
   const x = compiledOf(words);
-  if (!holdsHint(text, x.industry.hints)) return [];
+  if (!x.industry.hint.test(text)) return [];
   return byExpression(x.industry.re, (m) => {
-    const found = m.slice(1).find((g) => g !== undefined) ?? '';
+    const found = firstGroup(m);
     const v = (x.lead ? found.replace(x.lead, '') : found).trim();
     return v && !x.notIndustry.has(v.toLowerCase()) ? v : undefined;
   })(text);
