@@ -6,7 +6,7 @@ import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
 import { matchTokens, placeHits, type Hit } from './match/match.js';
 import type { Line, Mention, NormalisedText, SourceText, Strength, Token } from './model.js';
 import { JdlensError } from './errors.js';
-import { detectLanguage } from './normalise/language.js';
+import { detectLanguage, unreadLanguage, type UnreadLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
 import { extractRequirements } from './requirements/extract.js';
@@ -49,14 +49,16 @@ export interface Analysis {
 }
 
 /** The error a text that reads as no job posting gets: the CLI and folder runs say it instead of guessing. */
-export function notAPosting(source: string): JdlensError {
+export function notAPosting(source: string, unread?: UnreadLanguage): JdlensError {
+  // in a language jdlens does not read, that is why it found nothing: say so
+  if (unread) return new JdlensError('not-a-posting', `${source}: reads as no job posting: it is written in ${unread.label.en}, and jdlens reads Chinese and English`);
   return new JdlensError('not-a-posting', `${source}: reads as no job posting (no role, no section, no skill, no requirement)`);
 }
 
 /** analyze, for callers that report: a text that reads as no job posting is an error, not a guess. */
 export function analyzePosting(input: SourceText, analyzer: Analyzer, segmented?: Segmented): Analysis {
   const a = analyze(input, analyzer, segmented);
-  if (!a.looksLikePosting) throw notAPosting(input.source);
+  if (!a.looksLikePosting) throw notAPosting(input.source, a.report.unreadLanguage);
   return a;
 }
 
@@ -189,6 +191,8 @@ export function analyze(input: SourceText, analyzer: Analyzer, segmented?: Segme
   const subLabels = subLabelsOut(taxonomy, hits);
 
   const language = detectLanguage(norm.text);
+  // a posting in a language jdlens does not read is still read, but says so
+  const unread = unreadLanguage(norm.text, language);
   // a dimension is listed only where the fitted gate reads it as asked of the reader
   const asked = askedCandidates(matched, sections.lines, { language, hasHeadings: sections.hasHeadings });
   const gate = analyzer.model?.doc.asked;
@@ -219,6 +223,7 @@ export function analyze(input: SourceText, analyzer: Analyzer, segmented?: Segme
   const report: PostingReport = {
     source: input.source,
     language,
+    ...(unread ? { unreadLanguage: unread } : {}),
     // Traditional Chinese is matched as Simplified but shown as written
     title: writtenLines && sections.titleLine > 0 ? titleFromLine(writtenLines[sections.titleLine - 1]!, sections.titleFrom) : sections.title,
     roles: blocks.roles,

@@ -122,6 +122,13 @@ export const PostingT = Type.Object(
   {
     source: Str,
     language: Type.Union([Type.Literal('zh'), Type.Literal('en'), Type.Literal('mixed')]),
+    unreadLanguage: Type.Optional(
+      Type.Object({ code: Str, label: BilingualRef }, {
+        additionalProperties: false,
+        description:
+          "present when the posting is written in a language jdlens does not read (it reads Chinese and English): its ISO 639-3 code as identified ('und' when the script says so but the language is not identified) and its name. The posting is still read as `language` says; its category, skills and requirements then deserve little trust",
+      }),
+    ),
     title: Str,
     roles: Type.Optional(
       Type.Array(Type.Object({ title: Str, line: Type.Integer({ minimum: 1 }), isPm: Type.Boolean() }, { additionalProperties: false }), {
@@ -184,6 +191,9 @@ export const SummaryT = Type.Object(
     skills: Type.Array(SkillDemandT),
     dimensions: Type.Array(ShareRowT),
     seniority: Type.Optional(Type.Array(ShareRowT, { description: 'the level mix: postings per seniority level (intern … vp), those that state one' })),
+    unreadLanguages: Type.Optional(
+      Type.Array(ShareRowT, { description: 'postings written in a language jdlens does not read, per language (id: its ISO 639-3 code, see posting.unreadLanguage); present when there are any. They are counted above too' }),
+    ),
     gaps: Type.Optional(Type.Array(GapDemandT, { description: "with a profile: the reader's most frequent gaps over the PM postings" })),
     fit: Type.Optional(Type.Array(FitRowT, { description: 'with a profile: the PM postings ranked by fit' })),
   },

@@ -5,7 +5,7 @@
 import type { Lang } from '../model.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { PROFICIENCY_LABEL, STRENGTH_LABEL, T } from './i18n.js';
-import { betweenText, postingLang } from './text.js';
+import { betweenText, postingLang, unreadText } from './text.js';
 import type { DuplicateOut, ErrorOut, PostingReport, Summary } from './types.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -19,7 +19,7 @@ const CSS = `
 @media (prefers-color-scheme:dark){:root{--bg:#15171b;--fg:#e6e8eb;--muted:#a2a9b4;--line:#33373e;--card:#1e2126;--a:#6ea0ff;--b:#4cc3b3;--c:#f0b95e;--d:#767e8a;--mark:#5a4b00}}
 *{box-sizing:border-box}body{margin:0 auto;max-width:1000px;padding:24px;font:15px/1.55 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:var(--bg);color:var(--fg)}
 h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin:1.6em 0 .5em;border-bottom:1px solid var(--line);padding-bottom:.2em}h3{font-size:1.05em;margin:1.2em 0 .4em}
-p.meta,.muted{color:var(--muted)}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600}
+p.meta,.muted{color:var(--muted)}.notice{border-left:3px solid #c80;padding-left:.6em}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}svg.chart{width:100%;height:auto;display:block;margin:.4em 0}svg text{fill:var(--fg);font-size:12px}
 .bar-a{fill:var(--a)}.bar-b{fill:var(--b)}.bar-c{fill:var(--c)}.bar-d{fill:var(--d)}.legend span{display:inline-block;margin-right:1em}.sw{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:-.05em}
 details.card{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:.6em 0;padding:.4em .9em}details.card>summary{cursor:pointer;font-weight:600}
@@ -91,6 +91,8 @@ function card(p: PostingReport, i: number, tax: Taxonomy, lang: Lang): string {
   const cat = `${esc(p.category.label[lang])} · ${T.confidence[lang]} ${p.category.confidence.toFixed(2)}`;
   const out = [`<details class="card" id="p-${i + 1}"><summary>${esc(p.title || T.untitled[lang])} — ${cat}${p.fit !== undefined ? ` · ${T.fit[lang]} ${p.fit}` : ''}</summary>`];
   out.push(`<p class="muted">${esc(p.source)}</p>`);
+  const unread = unreadText(p, lang);
+  if (unread) out.push(`<p class="notice">${esc(unread)}</p>`);
   const between = betweenText(p, tax.categories, lang);
   if (between) out.push(`<p>${esc(between)}</p>`);
   if (p.category.evidence.length) {
@@ -149,6 +151,7 @@ export function renderHtml(inp: HtmlInput): string {
   body.push(`<header><h1>${esc(lang === 'zh' ? 'jdlens 岗位报告' : 'jdlens report')}</h1><p class="meta">${esc(`${inp.postings.length} ${T.postings[lang]} · ${inp.taxonomy.label[lang]} · ${inp.tool.name} ${inp.tool.version}`)}</p></header>`);
   body.push('<main>');
   if (s) {
+    if (s.unreadLanguages?.length) body.push(`<p class="notice">${esc(`${T.unreadPostings[lang]}: ${s.unreadLanguages.map((r) => `${r.label[lang]} ${r.postings}`).join(' · ')}`)}</p>`);
     body.push(`<section aria-labelledby="h-cat"><h2 id="h-cat">${esc(T.byCategory[lang])}</h2>`);
     body.push(shareChart('chart-categories', T.byCategory[lang], s.categories.map((r) => ({ ...r, label: r.label[lang] }))));
     body.push(table([T.colCategory[lang], T.colPostings[lang], T.colShare[lang]], s.categories.map((r) => [esc(r.label[lang]), String(r.postings), pct(r.share)]), [1, 2]));

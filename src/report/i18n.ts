@@ -8,6 +8,8 @@ export const T = {
   between: { zh: '介于', en: 'between' },
   and: { zh: '与', en: 'and' },
   between2: { zh: '之间', en: '' },
+  unreadLanguage: { zh: '注意：这份职位描述读来是{name}；jdlens 只读中文和英文，以下结果不可靠', en: 'Note: this posting reads as {name}; jdlens reads Chinese and English, so what follows is unreliable' },
+  unreadPostings: { zh: '读来不是中文或英文的岗位（结果不可靠）', en: 'Postings in a language jdlens does not read (results unreliable)' },
   scores: { zh: '各类得分', en: 'Scores' },
   subLabels: { zh: '细分标签', en: 'Sub-labels' },
   skills: { zh: '技能要求', en: 'Skills asked for' },

@@ -2,7 +2,7 @@ import type { Lang } from '../model.js';
 import type { Summary } from '../summary/summary.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { STRENGTH_LABEL, T } from './i18n.js';
-import { betweenText, postingLang } from './text.js';
+import { betweenText, postingLang, unreadText } from './text.js';
 import type { DuplicateOut, ErrorOut, PostingReport } from './types.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -17,6 +17,7 @@ export function renderMarkdownSummary(s: Summary | undefined, duplicates: Duplic
   const out = [`# jdlens report`, ''];
   if (s && batch) {
     out.push(`## ${T.summary[lang]}`, '', `${s.postings} ${T.postings[lang]} · ${s.duplicates} ${T.duplicates[lang]} · ${s.errors} ${T.errorsWord[lang]}`, '');
+    if (s.unreadLanguages?.length) out.push(`> ${T.unreadPostings[lang]}: ${s.unreadLanguages.map((r) => `${r.label[lang]} ${r.postings}`).join(' · ')}`, '');
     out.push(`### ${T.byCategory[lang]}`, '', table([T.colCategory[lang], T.colShare[lang], T.colPostings[lang]], s.categories.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     for (const g of tax.subLabels) {
       const rows = (s.subLabels[g.id] ?? []).filter((r) => r.postings > 0);
@@ -41,7 +42,8 @@ export function renderMarkdownSummary(s: Summary | undefined, duplicates: Duplic
 /** One posting as a Markdown section. */
 export function renderMarkdownPosting(p: PostingReport, tax: Taxonomy, fixed?: Lang): string {
   const lang = postingLang(p, fixed);
-  const out = [`## ${p.title || p.source}`, '', `- ${T.category[lang]}: **${p.category.label[lang]}** (${T.confidence[lang]} ${p.category.confidence.toFixed(2)})`, `- source: \`${p.source}\``];
+  const unread = unreadText(p, lang);
+  const out = [`## ${p.title || p.source}`, '', ...(unread ? [`> ${unread}`, ''] : []), `- ${T.category[lang]}: **${p.category.label[lang]}** (${T.confidence[lang]} ${p.category.confidence.toFixed(2)})`, `- source: \`${p.source}\``];
   const between = betweenText(p, tax.categories, lang);
   if (between) out.push(`- ${between}`);
   if (p.fit !== undefined) out.push(`- ${T.fit[lang]}: **${p.fit}**/100`);

@@ -102,6 +102,11 @@ function clip(s: string, cols: number): string {
 }
 
 
+/** The notice that a posting is written in a language jdlens does not read, else undefined. */
+export function unreadText(p: PostingReport, lang: Lang): string | undefined {
+  return p.unreadLanguage && T.unreadLanguage[lang].replace('{name}', p.unreadLanguage.label[lang]);
+}
+
 /** "介于 A 与 B 之间" / "between A and B" when another category comes close, else undefined. */
 export function betweenText(p: PostingReport, cats: Taxonomy['categories'], lang: Lang): string | undefined {
   const alts = p.category.alternatives;
@@ -123,6 +128,8 @@ export function renderPostingText(p: PostingReport, opts: TextOptions): string {
   const title = clip(p.title || T.untitled[lang], width);
   const room = width - stringWidth(title) - 4;
   out.push(c.bold(title) + (room >= 12 ? c.dim(`  (${clipStart(p.source, room)})`) : ''));
+  const unread = unreadText(p, lang);
+  if (unread) for (const l of wrap(unread, width)) out.push(c.yellow(l));
   out.push(`${T.category[lang]}${sep}${c.bold.cyan(p.category.label[lang])}  ${c.dim(`${T.confidence[lang]} ${p.category.confidence.toFixed(2)}`)}`);
   const cats = opts.taxonomy.categories;
   const between = betweenText(p, cats, lang);
@@ -235,7 +242,9 @@ export function renderBatchLine(p: PostingReport, opts: TextOptions): string {
   const lang = postingLang(p, opts.lang);
   const c = opts.color;
   const fit = p.fit === undefined ? '' : `${String(p.fit).padStart(3)} `;
-  return `${fit}${pad(p.category.label[lang], 22)} ${p.category.confidence.toFixed(2)}  ${pad(p.title || p.source, 28)} ${c.dim(clipStart(p.source, p.fit === undefined ? 22 : 18))}\n`;
+  // a posting in a language jdlens does not read says which, before its title
+  const title = pad(`${p.unreadLanguage ? `[${p.unreadLanguage.label[lang]}] ` : ''}${p.title || p.source}`, 28);
+  return `${fit}${pad(p.category.label[lang], 22)} ${p.category.confidence.toFixed(2)}  ${p.unreadLanguage ? c.yellow(title) : title} ${c.dim(clipStart(p.source, p.fit === undefined ? 22 : 18))}\n`;
 }
 
 /** The market picture: compact tables and bar charts that fit in 80 columns. */
@@ -246,6 +255,10 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
   const row = (label: string, share: number, n: number) => `  ${pad(label, 30)} ${bar(share, 20)} ${String(Math.round(share * 100)).padStart(3)}% ${String(n).padStart(5)}`;
   out.push(c.bold(lang === 'zh' ? `${T.summary.zh}：${s.postings} ${T.postings.zh}，${s.duplicates} ${T.duplicates.zh}，${s.errors} ${T.errorsWord.zh}` : `${T.summary.en}: ${s.postings} ${T.postings.en}, ${s.duplicates} ${T.duplicates.en}, ${s.errors} ${T.errorsWord.en}`));
   out.push('');
+  if (s.unreadLanguages?.length) {
+    out.push(c.yellow(`${T.unreadPostings[lang]}${lang === 'zh' ? '：' : ': '}${s.unreadLanguages.map((r) => `${r.label[lang]} ${r.postings}`).join(' · ')}`));
+    out.push('');
+  }
   out.push(c.bold(T.byCategory[lang]));
   for (const r of s.categories) out.push(row(r.label[lang], r.share, r.postings));
   for (const g of opts.taxonomy.subLabels) {

@@ -19,6 +19,8 @@ export interface SummaryInput {
   gaps?: { skillId: string; score: number }[];
   /** the posting's seniority level, when it states one */
   seniority?: string;
+  /** the language it is written in, when jdlens does not read it */
+  unreadLanguage?: { code: string; label: Bilingual };
 }
 
 /** The part of a report the summary counts. */
@@ -34,6 +36,7 @@ export function summaryInput(p: PostingReport): SummaryInput {
   const level = p.requirements.find((r) => r.kind === 'seniority' && !r.fromYears);
   if (level) s.seniority = String(level.value);
   if (p.gaps) s.gaps = p.gaps.map((g) => ({ skillId: g.skillId, score: g.score }));
+  if (p.unreadLanguage) s.unreadLanguage = p.unreadLanguage;
   return s;
 }
 
@@ -52,6 +55,7 @@ export class SummaryBuilder {
   private readonly gap = new Map<string, { n: number; w: number }>();
   private readonly fits: FitRow[] = [];
   private readonly level = new Map<string, number>();
+  private readonly unread = new Map<string, { label: Bilingual; n: number }>();
   private withProfile = false;
 
   constructor(private readonly tax: Taxonomy) {}
@@ -74,6 +78,11 @@ export class SummaryBuilder {
     }
     for (const d of dims) this.dim.set(d, (this.dim.get(d) ?? 0) + 1);
     if (p.seniority) this.level.set(p.seniority, (this.level.get(p.seniority) ?? 0) + 1);
+    if (p.unreadLanguage) {
+      const e = this.unread.get(p.unreadLanguage.code) ?? { label: p.unreadLanguage.label, n: 0 };
+      e.n++;
+      this.unread.set(p.unreadLanguage.code, e);
+    }
     // a reader looking for PM roles: engineer and researcher postings neither rank nor teach
     if (p.fit !== undefined) this.withProfile = true;
     if (p.fit !== undefined && p.category.id !== 'not-pm') {
@@ -118,6 +127,7 @@ export class SummaryBuilder {
       // the level mix, in the scale's order
       seniority: SENIORITY_LEVELS.filter((l) => this.level.has(l)).map((l) => ({ id: l, label: SENIORITY_LABEL[l], postings: this.level.get(l)!, share: share(this.level.get(l)!) })),
     };
+    if (this.unread.size) summary.unreadLanguages = [...this.unread].map(([id, e]) => ({ id, label: e.label, postings: e.n, share: share(e.n) })).sort(order);
     if (this.withProfile) {
       summary.gaps = [...this.gap]
         .map(([id, e]) => ({ id, label: skills.get(id)!.label, dimension: skills.get(id)!.dimension, postings: e.n, share: share(e.n), weight: Math.round(e.w * 100) / 100, advice: skills.get(id)!.advice }))

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -119,5 +119,45 @@ describe('jdlens analyze on fixture postings', () => {
     const doc = parseReport(r.stdout);
     expect(doc.taxonomy).toEqual({ id: 'tiny', version: '0.1' });
     expect(doc.postings[0].skills.map((s: { id: string }) => s.id)).toEqual(['kite-flying']);
+  });
+});
+
+describe('a posting in a language jdlens does not read', () => {
+  it('is still read, and the human report says so first, in the report language', () => {
+    const ja = jdlens(['analyze', fixture('other-languages/ja-ai-pm.txt')]);
+    expect(ja.code, ja.stderr).toBe(0);
+    expect(ja.stdout.split('\n')[1]).toBe('注意：这份职位描述读来是日语；jdlens 只读中文和英文，以下结果不可靠');
+    const de = jdlens(['analyze', fixture('other-languages/de-ai-pm.txt'), '--lang', 'en']);
+    // laid into 80 columns
+    expect(de.stdout.split('\n').slice(1, 3).join(' ')).toBe('Note: this posting reads as German; jdlens reads Chinese and English, so what follows is unreliable');
+    // an English or Chinese posting carries no such line
+    expect(jdlens(['analyze', fixture('postings/en-general-pm-esignature.txt')]).stdout).not.toMatch(/reads as|读来是/);
+  });
+
+  it('JSON names the language (ISO 639-3) in both languages, and the folder summary counts each', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jdlens-unread-'));
+    for (const f of ['other-languages/ja-ai-pm.txt', 'other-languages/de-ai-pm.txt', 'postings/zh-general-pm-docs.txt', 'postings/en-general-pm-esignature.txt']) {
+      writeFileSync(join(dir, f.split('/')[1]!), readFileSync(fixture(f)));
+    }
+    const r = jdlens(['analyze', dir, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseReport(r.stdout);
+    const byFile = new Map(doc.postings.map((p: { source: string; unreadLanguage?: unknown }) => [p.source.split('/').pop(), p.unreadLanguage]));
+    expect(byFile.get('ja-ai-pm.txt')).toEqual({ code: 'jpn', label: { zh: '日语', en: 'Japanese' } });
+    expect(byFile.get('de-ai-pm.txt')).toEqual({ code: 'deu', label: { zh: '德语', en: 'German' } });
+    expect(byFile.get('zh-general-pm-docs.txt')).toBeUndefined();
+    expect(byFile.get('en-general-pm-esignature.txt')).toBeUndefined();
+    expect(doc.summary.unreadLanguages.map((u: { id: string; postings: number }) => `${u.id} ${u.postings}`).sort()).toEqual(['deu 1', 'jpn 1']);
+    const text = jdlens(['analyze', dir, '--lang', 'en']);
+    expect(text.stdout).toMatch(/^Postings in a language jdlens does not read \(results unreliable\): (German 1 · Japanese 1|Japanese 1 · German 1)$/m);
+    expect(text.stdout).toMatch(/\[German\] KI-Produktmanager/);
+  });
+
+  it('one in which nothing is found says which language it is in, not only that it reads as no posting', () => {
+    const ru = 'Мы ищем менеджера по продукту. Вы будете отвечать за стратегию продукта, работать вместе с разработчиками и дизайнерами, анализировать потребности клиентов и определять приоритеты.';
+    const r = jdlens(['analyze'], { input: ru });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('jdlens: <stdin>: reads as no job posting: it is written in Russian, and jdlens reads Chinese and English\n');
   });
 });

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, unreadLanguage } from '../../src/normalise/language.js';
+import { normalise } from '../../src/normalise/normalise.js';
+import { CORPUS } from '../helpers/cli.js';
+
+/** Every real posting: the labelled ones (dev, train) and the unlabelled bulk ones. */
+function postings(): { source: string; text: string }[] {
+  const out: { source: string; text: string }[] = [];
+  for (const set of ['dev', 'train']) {
+    for (const lang of ['zh', 'en']) for (const f of readdirSync(join(CORPUS, set, lang))) out.push({ source: `${set}/${lang}/${f}`, text: readFileSync(join(CORPUS, set, lang, f), 'utf8') });
+  }
+  for (const f of readdirSync(join(CORPUS, 'bulk'))) {
+    readFileSync(join(CORPUS, 'bulk', f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line, i) => out.push({ source: `bulk/${f}#${i + 1}`, text: (JSON.parse(line) as { text: string }).text }));
+  }
+  return out;
+}
+
+describe('postings in a language jdlens does not read, over every real posting', () => {
+  it('are few, each named, and none is a Chinese one or English prose', () => {
+    const all = postings();
+    const called = all.flatMap((p) => {
+      const text = normalise(p.text).text;
+      const language = detectLanguage(text);
+      const u = unreadLanguage(text, language);
+      return u ? [{ ...p, language, u, words: text.match(/[A-Za-z]+/g) ?? [] }] : [];
+    });
+    expect(all.length).toBeGreaterThan(2400);
+    // the corpus is Chinese and English postings, and (kept as found) a few written otherwise
+    expect(called.length).toBeGreaterThan(0);
+    expect(called.length / all.length).toBeLessThan(0.005);
+    for (const c of called) {
+      expect(c.u.code, c.source).not.toBe('und');
+      expect(c.u.label.en, c.source).not.toBe(c.u.code);
+      // never a posting read as Chinese or mixed Chinese (no other script is in the corpus)
+      expect(c.language, c.source).toBe('en');
+      // English prose is a quarter its function words or more; one called otherwise has few
+      const the = c.words.filter((w) => /^(the|and|of|to|with|you|we|our|for|is|are|will|your|in|on)$/i.test(w)).length;
+      expect(the / c.words.length, c.source).toBeLessThan(0.1);
+    }
+  });
+});
