@@ -169,6 +169,30 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
   });
 });
 
+describe('word senses: a query, a Copilot, a bill and a policy', () => {
+  it('a query is a search query near search words, not an SQL query or React Query', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、优化Query理解与召回排序策略')).toContain('search-strategy');
+    expect(skillIds('Product Manager\nRequirements\n- Basic SQL knowledge, able to query our warehouse')).not.toContain('search-strategy');
+    expect(skillIds('Engineer\nRequirements\n- Experience with React Query and Redux')).not.toContain('search-strategy');
+  });
+
+  it('Copilot is a coding assistant beside coding words, not a product named Copilot', () => {
+    expect(skillIds('Engineer\nRequirements\n- Daily use of Copilot or Cursor for coding')).toContain('ai-coding-tools');
+    expect(skillIds('Product Manager\nResponsibilities\n- Own the roadmap of our Sales Copilot for account managers')).not.toContain('ai-coding-tools');
+  });
+
+  it('账单 is monetisation as billing for use, not a wallet statement', () => {
+    expect(skillIds('产品经理\n岗位职责\n1、设计API调用的计费与账单体系')).toContain('commercialization');
+    expect(skillIds('产品经理\n岗位职责\n1、负责钱包账单页面的对账体验')).not.toContain('commercialization');
+  });
+
+  it('政策 is policy a PM tracks (法规, 监管, 趋势), not an ad incentive or a risk policy', () => {
+    expect(skillIds('产品经理\n任职要求\n1、关注AI监管政策与行业趋势')).toContain('policy-funding');
+    expect(skillIds('产品经理\n岗位职责\n1、负责广告政策的上架与核算')).not.toContain('policy-funding');
+    expect(skillIds('产品经理\n岗位职责\n1、协同风险政策团队推动催收策略落地')).not.toContain('policy-funding');
+  });
+});
+
 describe("the lexicon's words are found by the aliases' matcher", () => {
   const requirements = (text: string) => analyze({ source: 't', text }, analyzer).report.requirements.map((r) => `${r.kind}:${r.value}`);
   const mentionOf = (text: string, id: string) => analyze({ source: 't', text }, analyzer).report.skills.find((s) => s.id === id)?.mentions[0];
