@@ -6,7 +6,7 @@ import { compileTaxonomy, type CompiledTaxonomy } from './match/compile.js';
 import { matchTokens, placeHits, type Hit } from './match/match.js';
 import type { Line, Mention, NormalisedText, SourceText, Strength, Token } from './model.js';
 import { JdlensError } from './errors.js';
-import { detectLanguage, unreadLanguage, type UnreadLanguage } from './normalise/language.js';
+import { readLanguage, type UnreadLanguage } from './normalise/language.js';
 import { normalise } from './normalise/normalise.js';
 import type { MentionOut, PostingReport, SkillOut, SubLabelOut } from './report/types.js';
 import { extractRequirements } from './requirements/extract.js';
@@ -190,9 +190,8 @@ export function analyze(input: SourceText, analyzer: Analyzer, segmented?: Segme
   const matched = skillsOut(taxonomy, groupHits(hits.filter((h) => !h.mention.background), 'skill'));
   const subLabels = subLabelsOut(taxonomy, hits);
 
-  const language = detectLanguage(norm.text);
   // a posting in a language jdlens does not read is still read, but says so
-  const unread = unreadLanguage(norm.text, language);
+  const { language, unread } = readLanguage(norm.text);
   // a dimension is listed only where the fitted gate reads it as asked of the reader
   const asked = askedCandidates(matched, sections.lines, { language, hasHeadings: sections.hasHeadings });
   const gate = analyzer.model?.doc.asked;

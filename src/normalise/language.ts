@@ -36,13 +36,24 @@ function counts(text: string): Counts {
  * (a Chinese character carries about as much as an English word of ~4 letters).
  */
 export function detectLanguage(text: string): PostingLanguage {
-  const { han, letters } = counts(text);
+  return languageFrom(counts(text));
+}
+
+function languageFrom({ han, letters }: Counts): PostingLanguage {
   const latin = letters / 4;
   if (han + latin === 0) return 'en';
   const share = han / (han + latin);
   if (share >= 0.75) return 'zh';
   if (share <= 0.1) return 'en';
   return 'mixed';
+}
+
+/** How a posting is read (zh, en or mixed) and, when it is written in a language jdlens does not read, which: one pass over its letters. */
+export function readLanguage(text: string): { language: PostingLanguage; unread?: UnreadLanguage } {
+  const c = counts(text);
+  const language = languageFrom(c);
+  const unread = unreadFrom(text, c, language);
+  return unread ? { language, unread } : { language };
 }
 
 /** A language jdlens does not read, as the posting reads: its ISO 639-3 code and its name. */
@@ -137,13 +148,17 @@ function nameOf(code: string): Bilingual {
  * Undefined for Chinese, English and the two mixed, and for a Latin text too short to tell.
  */
 export function unreadLanguage(text: string, language: PostingLanguage): UnreadLanguage | undefined {
-  const { han, letters, kanaHangul, otherLetters } = counts(text);
+  return unreadFrom(text, counts(text), language);
+}
+
+function unreadFrom(text: string, { han, letters, kanaHangul, otherLetters }: Counts, language: PostingLanguage): UnreadLanguage | undefined {
   const other = kanaHangul + otherLetters / 4;
   const total = han + letters / 4 + other;
   if (total > 0 && other / total >= OTHER_SCRIPT_SHARE) {
     // the script says it is neither Chinese nor English; the language is the identifier's best
     // guess that its function words confirm, else its best guess, else unidentified
-    const code = proseLanguage(text) ?? identifier()?.(text.slice(0, SAMPLE))[0]?.[0];
+    const ranking = identifier()?.(text.slice(0, SAMPLE)) ?? [];
+    const code = proseLanguage(text, ranking) ?? ranking[0]?.[0];
     const known = code && code !== 'cmn' && code !== 'eng' && code !== 'und' ? code : 'und';
     return { code: known, label: nameOf(known) };
   }
@@ -153,7 +168,7 @@ export function unreadLanguage(text: string, language: PostingLanguage): UnreadL
   if (shareOf(words, englishFunctionWords()) >= FEW_FUNCTION_WORDS) return undefined;
   // few English function words: English written tersely (a list of skills) or another language,
   // which only counts where its own function words make prose
-  const code = proseLanguage(text);
+  const code = proseLanguage(text, identifier()?.(text.slice(0, SAMPLE)) ?? []);
   return code && code !== 'eng' ? { code, label: nameOf(code) } : undefined;
 }
 
@@ -162,9 +177,7 @@ export function unreadLanguage(text: string, language: PostingLanguage): UnreadL
  * make up prose (franc alone confuses close languages on a short text, and calls a list of English
  * product names French as readily as English). Undefined when none does.
  */
-function proseLanguage(text: string): string | undefined {
-  const ranking = identifier()?.(text.slice(0, SAMPLE));
-  if (!ranking) return undefined;
+function proseLanguage(text: string, ranking: [string, number][]): string | undefined {
   const words = text.match(/\p{L}+/gu) ?? [];
   for (const [code] of ranking.slice(0, RANKS)) {
     if (code === 'eng') return 'eng';
