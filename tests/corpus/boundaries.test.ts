@@ -1,27 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, createAnalyzer, readText } from '../../src/analyze.js';
 import { isBoilerplate } from '../../src/lexicon/lexicon.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
-import { CORPUS } from '../helpers/cli.js';
+import { corpusPostings } from '../helpers/corpus.js';
 
-const corpus = CORPUS;
 const analyzer = createAnalyzer(loadTaxonomy());
 
-function postings(): { source: string; text: string }[] {
-  const out: { source: string; text: string }[] = [];
-  for (const lang of ['zh', 'en']) {
-    for (const f of readdirSync(join(corpus, 'dev', lang))) out.push({ source: `dev/${lang}/${f}`, text: readFileSync(join(corpus, 'dev', lang, f), 'utf8') });
-  }
-  for (const f of readdirSync(join(corpus, 'bulk'))) {
-    readFileSync(join(corpus, 'bulk', f), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line, i) => out.push({ source: `bulk/${f}#${i + 1}`, text: (JSON.parse(line) as { text: string }).text }));
-  }
-  return out;
-}
+const postings = () => corpusPostings(['dev']);
 
 const WORD = /[A-Za-z0-9]/;
 // where a joined camel-case word made of alias words is cut: lower→upper, or an acronym before a capitalised word

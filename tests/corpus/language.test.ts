@@ -1,28 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, unreadLanguage } from '../../src/normalise/language.js';
 import { normalise } from '../../src/normalise/normalise.js';
-import { CORPUS } from '../helpers/cli.js';
-
-/** Every real posting: the labelled ones (dev, train) and the unlabelled bulk ones. */
-function postings(): { source: string; text: string }[] {
-  const out: { source: string; text: string }[] = [];
-  for (const set of ['dev', 'train']) {
-    for (const lang of ['zh', 'en']) for (const f of readdirSync(join(CORPUS, set, lang))) out.push({ source: `${set}/${lang}/${f}`, text: readFileSync(join(CORPUS, set, lang, f), 'utf8') });
-  }
-  for (const f of readdirSync(join(CORPUS, 'bulk'))) {
-    readFileSync(join(CORPUS, 'bulk', f), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line, i) => out.push({ source: `bulk/${f}#${i + 1}`, text: (JSON.parse(line) as { text: string }).text }));
-  }
-  return out;
-}
+import { corpusPostings } from '../helpers/corpus.js';
 
 describe('postings in a language jdlens does not read, over every real posting', () => {
   it('are few, each named, and none is a Chinese one or English prose', () => {
-    const all = postings();
+    // every real posting: the labelled ones (dev, train) and the unlabelled bulk ones
+    const all = corpusPostings(['dev', 'train']);
     const called = all.flatMap((p) => {
       const text = normalise(p.text).text;
       const language = detectLanguage(text);
