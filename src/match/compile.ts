@@ -526,7 +526,7 @@ export function compileTaxonomy(tax: Taxonomy, lex: LexiconData = lexicon().data
   };
   for (const s of tax.skills) add('skill', s.id, s.aliases, s.senses);
   for (const r of tax.roles) add('role', r.id, r.aliases);
-  for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases);
+  for (const g of tax.subLabels) for (const v of g.values) add('sub', `${g.id}/${v.id}`, v.aliases, v.senses);
   for (const t of termLists(lex)) add('term', t.value, t.terms, undefined, t);
   // and the words the segmenter must know that its dictionary lacks ("线上" keeps 上线 out of 线上线下)
   for (const w of lex.words) han.add(w);

@@ -286,7 +286,8 @@ export function validateTaxonomy(y: LoadedYaml): { ok: true; value: Taxonomy } |
       const v = c.obj(rv, q) ?? {};
       const vid = c.str(v.id, [...q, 'id']);
       claimId(`${id}/${vid}`, [...q, 'id']);
-      return { id: vid, label: c.bilingual(v.label, [...q, 'label']), aliases: c.aliases(v.aliases, [...q, 'aliases']), source: c.source(v.source, [...q, 'source']) };
+      const aliases = c.aliases(v.aliases, [...q, 'aliases']);
+      return { id: vid, label: c.bilingual(v.label, [...q, 'label']), aliases, source: c.source(v.source, [...q, 'source']), ...senses(v.senses, [...q, 'senses'], aliases) };
     });
     return { id, label: c.bilingual(o.label, [...p, 'label']), values };
   });

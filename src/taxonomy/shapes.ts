@@ -56,7 +56,7 @@ function shapes() {
     },
     { additionalProperties: false },
   );
-  const SubLabelValue = Type.Object({ id: Text, label: Bilingual, aliases: Aliases, source: Text }, { additionalProperties: false });
+  const SubLabelValue = Type.Object({ id: Text, label: Bilingual, aliases: Aliases, source: Text, senses: Type.Optional(Type.Record(Type.String(), Sense)) }, { additionalProperties: false });
   const SubLabelGroup = Type.Object({ id: Text, label: Bilingual, values: Type.Array(SubLabelValue) }, { additionalProperties: false });
   const Seed = Type.Object({ title: Text, url: Type.Optional(Type.String()) }, { additionalProperties: false });
 

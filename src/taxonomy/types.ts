@@ -89,6 +89,8 @@ export interface SubLabelValue {
   label: Bilingual;
   aliases: Aliases;
   source: SourceRef;
+  /** word senses of ambiguous aliases, as a skill's: "vision" counts only near an image or model word */
+  senses?: Record<string, Sense>;
 }
 
 export interface SubLabelGroup {

@@ -12,6 +12,7 @@ import { loadTaxonomy } from '../../src/taxonomy/load.js';
 const analyzer = createAnalyzer(loadTaxonomy());
 const strengths = (text: string) => readText(text, analyzer).sections.lines.map((l) => (l.isHeading ? 'H' : l.background ? 'bg' : l.strength));
 const skillIds = (text: string) => analyze({ source: 't', text }, analyzer).report.skills.map((s) => s.id);
+const subLabelIds = (text: string) => Object.entries(analyze({ source: 't', text }, analyzer).report.subLabels).flatMap(([g, vs]) => vs.map((v) => `${g}/${v.id}`));
 
 describe('sections that hold on postings nobody here wrote', () => {
   it('a nice-to-have heading in the middle does not make the numbered lists above it company intro', () => {
@@ -190,6 +191,33 @@ describe('word senses: a query, a Copilot, a bill and a policy', () => {
     expect(skillIds('产品经理\n任职要求\n1、关注AI监管政策与行业趋势')).toContain('policy-funding');
     expect(skillIds('产品经理\n岗位职责\n1、负责广告政策的上架与核算')).not.toContain('policy-funding');
     expect(skillIds('产品经理\n岗位职责\n1、协同风险政策团队推动催收策略落地')).not.toContain('policy-funding');
+  });
+});
+
+describe('word senses of sub-labels: a product vision is no vision model, the voice of the customer no voice product', () => {
+  it('vision is multimodal near an image or model word, not a product vision', () => {
+    expect(subLabelIds('Product Manager\nResponsibilities\n- Own the vision, strategy and roadmap for our AI products')).not.toContain('modality/multimodal');
+    expect(subLabelIds('Product Manager\nResponsibilities\n- Ship features built on computer vision models for retail cameras')).toContain('modality/multimodal');
+  });
+
+  it('voice is multimodal with speech or a model, not the voice of the customer', () => {
+    expect(subLabelIds('Product Manager\nResponsibilities\n- Be the voice of the customer in every planning meeting')).not.toContain('modality/multimodal');
+    expect(subLabelIds('Product Manager\nResponsibilities\n- Own our voice agents and speech synthesis models')).toContain('modality/multimodal');
+  });
+
+  it('视觉 is vision AI (视觉生成, 视觉识别), not visual design', () => {
+    expect(subLabelIds('产品经理\n岗位职责\n1、与交互、视觉设计团队协作，提升产品体验')).not.toContain('modality/multimodal');
+    expect(subLabelIds('产品经理\n岗位职责\n1、负责视觉生成模型在创作场景的落地')).toContain('modality/multimodal');
+  });
+
+  it('customer support is an AI product family with a bot or an assistant, not the support team', () => {
+    expect(subLabelIds('Product Manager\nResponsibilities\n- Work with engineering, sales and customer support')).not.toContain('product-family/assistant-service');
+    expect(subLabelIds('Product Manager\nResponsibilities\n- Build AI agents that automate customer support')).toContain('product-family/assistant-service');
+  });
+
+  it('"conversational in" a field is familiarity, not a conversational product', () => {
+    expect(subLabelIds('Product Manager\nRequirements\n- Conversational in AI/ML and Python is a plus')).not.toContain('product-family/conversational');
+    expect(subLabelIds('Product Manager\nResponsibilities\n- Own our conversational assistant for shoppers')).toContain('product-family/conversational');
   });
 });
 

@@ -20,6 +20,15 @@ describe('taxonomy validation', () => {
     expect(problems(taxonomyYaml(skillYaml('a', { en: ['alpha'] })))).toEqual([]);
   });
 
+  it("a sub-label value's senses are checked as a skill's: each key one of its own aliases", () => {
+    const sub = (key: string) =>
+      `${taxonomyYaml(skillYaml('a', { en: ['alpha'] }))}subLabels:\n  - id: modality\n    label: { zh: 模态, en: modality }\n    values:\n      - id: multimodal\n        label: { zh: 多模态, en: multimodal }\n        aliases: { en: [vision] }\n        source: 000_e50b8844b51dd3ae.txt\n        senses:\n          ${key}: { needs: [image] }\n`;
+    expect(problems(sub('vision'))).toEqual([]);
+    const p = problems(sub('voice'));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^bad\.yaml:\d+: subLabels\[0\]\.values\[0\]\.senses\.voice: "voice" is not one of this entry's aliases$/);
+  });
+
   it('names file, line and field for an unknown dimension', () => {
     const yaml = taxonomyYaml(skillYaml('a', { en: ['alpha'] }).replace('dimension: dim', 'dimension: nope'));
     const p = problems(yaml);
