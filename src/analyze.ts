@@ -132,7 +132,10 @@ export function readText(text: string, analyzer: Analyzer, allTokens = false, se
   // matching needs only the tokens that can be part of a hit; counting terms needs them all
   const tokens = segmented ? unpackTokens(segmented.tokens, norm.text) : segment(norm, segmentOptions(analyzer, allTokens));
   const { found, terms, clauses } = matchTokens(norm, tokens, rawLines, compiled);
-  const sections = detectSections(rawLines, terms);
+  // the role words matching found, by line: a title's part that holds one names the role, not the employer
+  const roleWords = new Map<number, string[]>();
+  for (const f of found) if (f.kind === 'role') addTo(roleWords, f.line, norm.text.slice(f.start, f.end));
+  const sections = detectSections(rawLines, terms, roleWords);
   const writtenLines = norm.simplified ? linesAsWritten(text, sections.lines.length) : undefined;
   const hits = placeHits(found, { norm, clauses, lines: sections.lines, titleLine: sections.titleLine, writtenLines });
   return { norm, sections, tokens, hits, writtenLines };

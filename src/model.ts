@@ -49,6 +49,7 @@ export type TermGroup =
   | 'asksToKnow'
   | 'seniority'
   | 'levelCue'
+  | 'employerLead'
   | 'degree'
   | 'major.field'
   | 'major.after'

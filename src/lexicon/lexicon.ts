@@ -44,6 +44,8 @@ export interface LexiconData {
   seniority: Record<Seniority, string[]>;
   /** words that say a line speaks of a job level (职级, level): there a bare "T3" is one */
   levelCues: string[];
+  /** words that put the employer's name after them at the start of a line ("At CoreWeave, …"): that line speaks of the company */
+  employerLead: string[];
   /** the words that name a degree, by level */
   degrees: Record<DegreeLevel, string[]>;
   /** a major: its field's words and the words that mark one after it ("…相关专业") or before it ("degree in …") */
@@ -114,6 +116,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     asksToKnow: [],
     seniority: Object.fromEntries(SENIORITY_LEVELS.map((k) => [k, []])) as unknown as Record<Seniority, string[]>,
     levelCues: [],
+    employerLead: [],
     degrees: Object.fromEntries(DEGREE_LEVELS.map((k) => [k, []])) as unknown as Record<DegreeLevel, string[]>,
     majors: { fields: [], after: [], before: [] },
     boilerplate: Object.fromEntries(BOILERPLATE_KINDS.map((k) => [k, []])) as unknown as Record<BoilerplateKind, string[]>,
@@ -133,7 +136,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
       problems.push(`${file}:1: must be a mapping`);
       continue;
     }
-    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'levelCues', 'degrees', 'majors', 'boilerplate', 'voice', 'words', 'workingLanguage', 'requirements']);
+    const known = new Set(['language', 'headings', 'niceToHave', 'notNiceToHave', 'proficiency', 'asksToKnow', 'seniority', 'levelCues', 'employerLead', 'degrees', 'majors', 'boilerplate', 'voice', 'words', 'workingLanguage', 'requirements']);
     for (const k of Object.keys(root)) if (!known.has(k)) fail([k], `unknown field (one of ${[...known].join(', ')})`);
     if (typeof root.language !== 'string' || !root.language.trim()) fail(['language'], 'missing: the language code (zh, en …)');
     else data.languages.push(root.language);
@@ -169,6 +172,7 @@ export function readLexiconFiles(dir: string = LEXICON_DIR): LexiconData {
     data.asksToKnow.push(...words(root.asksToKnow, ['asksToKnow']));
     if (root.seniority !== undefined) group(root.seniority, ['seniority'], SENIORITY_LEVELS, data.seniority);
     data.levelCues.push(...words(root.levelCues, ['levelCues'], true));
+    data.employerLead.push(...words(root.employerLead, ['employerLead'], true));
     if (root.degrees !== undefined) group(root.degrees, ['degrees'], DEGREE_LEVELS, data.degrees);
     if (root.majors !== undefined) group(root.majors, ['majors'], MAJOR_PARTS, data.majors);
     group(root.boilerplate, ['boilerplate'], BOILERPLATE_KINDS, data.boilerplate);
@@ -306,6 +310,8 @@ export function termLists(data: LexiconData): TermList[] {
   for (const l of SENIORITY_LEVELS) add('seniority', l, data.seniority[l]);
   // as written: "level", not "levels"
   add('levelCue', '', data.levelCues, true);
+  // as written: "At", not "Ats"
+  add('employerLead', '', data.employerLead, true);
   // a degree word as written, no plural s: "Master" alone is a verb ("master the craft")
   for (const l of DEGREE_LEVELS) add('degree', l, data.degrees[l], true);
   add('major.field', '', data.majors.fields, true);

@@ -130,7 +130,7 @@ export function titleFromLine(line: string, from: TitleFrom): string {
  * The sections of a posting's lines, by the shape of each line and the lexicon's terms in it (as
  * matching found them: `terms[i]` are line i+1's).
  */
-export function detectSections(rawLines: string[], terms: readonly (TermHit[] | undefined)[]): SectionResult {
+export function detectSections(rawLines: string[], terms: readonly (TermHit[] | undefined)[], roleWords: ReadonlyMap<number, readonly string[]> = new Map()): SectionResult {
   let title = '';
   let titleLine = 0;
   let titleFrom: TitleFrom = 'line';
@@ -174,6 +174,7 @@ export function detectSections(rawLines: string[], terms: readonly (TermHit[] | 
     }
   }
 
+  const employer = titleParts(title, roleWords.get(titleLine));
   const lines: Line[] = [];
   let current: Kind = 'unknown';
   // the height of the heading that opened the current section
@@ -230,12 +231,50 @@ export function detectSections(rawLines: string[], terms: readonly (TermHit[] | 
     // introduces the company; a numbered list there is the posting's own duties and requirements;
     // contact details, pay and benefits, equal opportunity and how to apply are never a requirement
     const lineTerms = termsAt(i);
-    const intro = (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) || CONTACT_MARK.test(text) || isPayLine(text) || isBoilerplate(lineTerms);
+    const intro =
+      (hasHeadings && !seenHeading && lastNumber === 0 && number !== titleLine) ||
+      CONTACT_MARK.test(text) ||
+      isPayLine(text) ||
+      isBoilerplate(lineTerms) ||
+      (number !== titleLine && aboutEmployer(text, lineTerms, employer));
     const strength: Strength = number !== titleLine && hasNiceToHave(lineTerms) ? 'preferred' : section;
     const roleHeading = marked;
     lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading, terms: lineTerms });
   });
   return { lines, title, titleLine, titleFrom, hasHeadings };
+}
+
+/** Where a title splits into parts: "Company | Role | Place", "Role - Company", "Company – Place", "Role @ Company". */
+// (a hyphen inside a Latin word, "AI-First", "full-time", splits nothing)
+const TITLE_SEPARATOR = /\s*[|｜@·•]\s*|\s+[–—-]\s+|(?<=[\p{Script=Han})）】\]])[-–—]|[-–—](?=\p{Script=Han})/u;
+const LIST_MARK = /^\s*(?:[-*•●·▪◆+>]|\d{1,2}\s*[.、)）．,，:：]|[(（]\d{1,2}[)）]|[①-⑳])/;
+const HAN_LAST = /\p{Script=Han}$/u;
+
+/**
+ * The parts of a title that may name the employer: each part of 2 Han characters or 3 other
+ * characters or more, brackets and their contents left out, but those that hold a role word
+ * ("大模型评测产品经理(基座模型)-Seed": "Seed").
+ */
+export function titleParts(title: string, roleWords: readonly string[] = []): string[] {
+  return title
+    .split(TITLE_SEPARATOR)
+    .map((p) => p.replace(/[(（【\[][^)）】\]]*[)）】\]]/g, '').trim())
+    .filter((p) => (HAN_LAST.test(p) ? p.length >= 2 : p.length >= 3) && /\p{L}/u.test(p) && !roleWords.some((w) => p.includes(w)));
+}
+
+/**
+ * A prose line (not a list item, 30 characters or more) that begins with a part of the title,
+ * or with one of the lexicon's employer leads ("At", "在") and then one, speaks of the employer:
+ * "Duolingo is the most popular …", "At CoreWeave, a leader in …", "京东零售效能研发团队致力于 …".
+ * A Latin name must end there ("Coinbase's", "Stripe is"), a Han one may run on.
+ */
+function aboutEmployer(text: string, terms: readonly TermHit[], parts: readonly string[]): boolean {
+  if (parts.length === 0 || LIST_MARK.test(text) || text.trim().length < 30) return false;
+  let at = text.length - text.trimStart().length;
+  const lead = terms.find((t) => t.group === 'employerLead' && t.col === at);
+  if (lead) at = lead.colEnd + (text.slice(lead.colEnd).length - text.slice(lead.colEnd).trimStart().length);
+  const rest = text.slice(at);
+  return parts.some((p) => rest.startsWith(p) && (HAN_LAST.test(p) || /^[\s'’,]/.test(rest.slice(p.length))));
 }
 
 // Clause breaks: semicolons, full stops, and commas next to Chinese text (NFKC has made "，" a ","),

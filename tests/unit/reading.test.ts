@@ -170,6 +170,14 @@ describe('word senses: an ambiguous alias counts only where its clause means it'
   });
 });
 
+describe("a line that speaks of the employer by name is the company's, not what it asks", () => {
+  it('a skill named only where the company describes itself is not listed', () => {
+    const text = (line: string) => `Acme Logistics | Product Manager | Remote\nRequirements\n${line}\n- Own the roadmap of our dispatch console\n- Write clear product requirements`;
+    expect(skillIds(text('Acme Logistics has experience with machine learning to route millions of parcels every day.'))).not.toContain('ml-dl-basics');
+    expect(skillIds(text('Experience with machine learning to route millions of parcels every day.'))).toContain('ml-dl-basics');
+  });
+});
+
 describe('word senses: a query, a Copilot, a bill and a policy', () => {
   it('a query is a search query near search words, not an SQL query or React Query', () => {
     expect(skillIds('产品经理\n岗位职责\n1、优化Query理解与召回排序策略')).toContain('search-strategy');

@@ -51,4 +51,23 @@ describe('detectSections', () => {
     const r = sectionsOf(['PM', '关于我们', '我们是AI公司', '岗位职责', '负责Agent'].join('\n'));
     expect(r.lines.map((l) => l.background)).toEqual([false, false, true, false, false]);
   });
+
+  it("a prose line that begins with the employer's name (a part of the title), or with At/在 and then it, speaks of the company", () => {
+    const en = sectionsOf(
+      [
+        'Acme Robotics | Senior Product Manager | Remote',
+        'Acme Robotics uses machine learning and computer vision to sort parcels for the largest carriers.',
+        "At Acme Robotics, we believe that warehouses should run themselves, and we're hiring a PM to help.",
+        'Responsibilities',
+        '- Acme Robotics customers rely on you: own the roadmap of our operator console',
+        'Own the roadmap of the operator console with engineering and design every quarter.',
+      ].join('\n'),
+    );
+    expect(en.lines.map((l) => l.background)).toEqual([false, true, true, false, false, false]);
+    const zh = sectionsOf(['推荐策略产品经理-星河科技', '星河科技致力于用大模型重塑内容分发，服务上亿用户，是行业领先的平台公司。', '岗位职责', '1、负责推荐策略的规划与迭代，提升分发效率和用户留存'].join('\n'));
+    expect(zh.lines.map((l) => l.background)).toEqual([false, true, false, false]);
+    // a title's role part, a short line or a part of two letters is no employer's name
+    const short = sectionsOf(['AI | Product Manager', 'AI products are what you will own here, end to end, from idea to launch.', 'Product Manager duties: own the roadmap and the launch of every release'].join('\n'));
+    expect(short.lines.map((l) => l.background)).toEqual([false, false, false]);
+  });
 });
