@@ -236,7 +236,7 @@ export function detectSections(rawLines: string[], terms: readonly (TermHit[] | 
       CONTACT_MARK.test(text) ||
       isPayLine(text) ||
       isBoilerplate(lineTerms) ||
-      (number !== titleLine && aboutEmployer(text, lineTerms, employer));
+      (number !== titleLine && aboutEmployer(text, lineTerms, employer, roleWords.get(number)));
     const strength: Strength = number !== titleLine && hasNiceToHave(lineTerms) ? 'preferred' : section;
     const roleHeading = marked;
     lines.push({ number, text, strength, section, isHeading: false, background: (current === 'other' || intro) && number !== titleLine, roleHeading, terms: lineTerms });
@@ -266,10 +266,13 @@ export function titleParts(title: string, roleWords: readonly string[] = []): st
  * A prose line (not a list item, 30 characters or more) that begins with a part of the title,
  * or with one of the lexicon's employer leads ("At", "在") and then one, speaks of the employer:
  * "Duolingo is the most popular …", "At CoreWeave, a leader in …", "京东零售效能研发团队致力于 …".
- * A Latin name must end there ("Coinbase's", "Stripe is"), a Han one may run on.
+ * A Latin name must end there ("Coinbase's", "Stripe is"), a Han one may run on. One whose first
+ * clause holds a role word speaks of a role ("Eclipse 招聘开发者关系主管，…", a title repeated).
  */
-function aboutEmployer(text: string, terms: readonly TermHit[], parts: readonly string[]): boolean {
+function aboutEmployer(text: string, terms: readonly TermHit[], parts: readonly string[], roleWords: readonly string[] = []): boolean {
   if (parts.length === 0 || LIST_MARK.test(text) || text.trim().length < 30) return false;
+  const firstClause = text.split(/[,，;；。:：]|\.\s/, 1)[0]!;
+  if (roleWords.some((w) => firstClause.includes(w))) return false;
   let at = text.length - text.trimStart().length;
   const lead = terms.find((t) => t.group === 'employerLead' && t.col === at);
   if (lead) at = lead.colEnd + (text.slice(lead.colEnd).length - text.slice(lead.colEnd).trimStart().length);

@@ -66,6 +66,9 @@ describe('detectSections', () => {
     expect(en.lines.map((l) => l.background)).toEqual([false, true, true, false, false, false]);
     const zh = sectionsOf(['推荐策略产品经理-星河科技', '星河科技致力于用大模型重塑内容分发，服务上亿用户，是行业领先的平台公司。', '岗位职责', '1、负责推荐策略的规划与迭代，提升分发效率和用户留存'].join('\n'));
     expect(zh.lines.map((l) => l.background)).toEqual([false, true, false, false]);
+    // a line whose first clause names a role speaks of the role
+    const hiring = sectionsOf(['Acme Robotics | Senior Product Manager | Remote', 'Acme Robotics is hiring a Senior Product Manager to own the operator console.'].join('\n'));
+    expect(hiring.lines.map((l) => l.background)).toEqual([false, false]);
     // a title's role part, a short line or a part of two letters is no employer's name
     const short = sectionsOf(['AI | Product Manager', 'AI products are what you will own here, end to end, from idea to launch.', 'Product Manager duties: own the roadmap and the launch of every release'].join('\n'));
     expect(short.lines.map((l) => l.background)).toEqual([false, false, false]);
