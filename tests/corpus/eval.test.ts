@@ -30,7 +30,7 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
     expect(o).toMatch(/^  category\s+precision recall\s+f1\s+support\s+recall-zh\s+recall-en$/m);
     expect(o).toMatch(/^  confusion \(rows: label, columns: predicted\)$/m);
     expect(o).toMatch(/^  reliability \(confidence bin: postings, mean confidence, accuracy\)$/m);
-    // floors a little under the figures measured when the model was last fitted (0.905, 0.816, zh 0.888,
+    // floors a little under the figures measured when the model was last fitted (0.905, 0.821, zh 0.888,
     // en 0.926; one posting moves a language's figure by 0.01, a borderline few by 0.03): a change that
     // loses accuracy on postings the model did not see fails here (the issue's targets are 0.90 overall
     // and 0.87 in each language; its per-category recalls and in-sample gap are not all met yet)
@@ -39,7 +39,7 @@ describe('the category model, fitted on dev + train and cross-validated (npm run
     expect(row(o, 'accuracy zh').cv).toBeGreaterThanOrEqual(0.87);
     expect(row(o, 'accuracy en').cv).toBeGreaterThanOrEqual(0.87);
     expect(row(o, 'expected calibration error').cv).toBeLessThanOrEqual(0.08);
-    // the same over five fixed fold assignments: the mean is the steadier figure (0.905 when last fitted)
+    // the same over five fixed fold assignments: the mean is the steadier figure (0.906 when last fitted)
     const repeated = /^  accuracy ([\d.]+) \(([\d.]+)–([\d.]+)\)/m.exec(o);
     expect(o).toMatch(/^category over 5 fixed fold assignments/m);
     expect(Number(repeated?.[1])).toBeGreaterThanOrEqual(0.88);

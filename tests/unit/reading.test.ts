@@ -195,6 +195,11 @@ describe('word senses: a query, a Copilot, a bill and a policy', () => {
     expect(skillIds('产品经理\n岗位职责\n1、负责钱包账单页面的对账体验')).not.toContain('commercialization');
   });
 
+  it('系统设计 is software system design beside engineering words, not a product system designed', () => {
+    expect(skillIds('开发工程师\n任职要求\n1、有高并发系统设计和开发经验')).toContain('software-engineering');
+    expect(skillIds('产品经理\n任职要求\n1、具备较强的系统设计能力，能抽象复杂业务流程')).not.toContain('software-engineering');
+  });
+
   it('政策 is policy a PM tracks (法规, 监管, 趋势), not an ad incentive or a risk policy', () => {
     expect(skillIds('产品经理\n任职要求\n1、关注AI监管政策与行业趋势')).toContain('policy-funding');
     expect(skillIds('产品经理\n岗位职责\n1、负责广告政策的上架与核算')).not.toContain('policy-funding');
