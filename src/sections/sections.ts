@@ -244,8 +244,10 @@ export function detectSections(rawLines: string[], terms: readonly (TermHit[] | 
   return { lines, title, titleLine, titleFrom, hasHeadings };
 }
 
-/** Where a title splits into parts: "Company | Role | Place", "Role - Company", "Company – Place", "Role @ Company". */
-// (a hyphen inside a Latin word, "AI-First", "full-time", splits nothing)
+/**
+ * Where a title splits into parts: "Company | Role | Place", "Role - Company", "Company – Place",
+ * "Role @ Company", "产品经理-火山引擎"; a hyphen inside a Latin word ("AI-First", "full-time") splits nothing.
+ */
 const TITLE_SEPARATOR = /\s*[|｜@·•]\s*|\s+[–—-]\s+|(?<=[\p{Script=Han})）】\]])[-–—]|[-–—](?=\p{Script=Han})/u;
 const LIST_MARK = /^\s*(?:[-*•●·▪◆+>]|\d{1,2}\s*[.、)）．,，:：]|[(（]\d{1,2}[)）]|[①-⑳])/;
 const HAN_LAST = /\p{Script=Han}$/u;
