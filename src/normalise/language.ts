@@ -82,9 +82,17 @@ let identify: Identify | null | undefined;
 let otherFunctionWords: Map<string, Set<string> | undefined> | undefined;
 let lists: Record<string, unknown> | undefined;
 
-/** natural's English stop words (but single letters): the words every English text is full of. */
+let stopWords: readonly string[] | undefined;
+
+/** natural's English stop words: the general language (the terms count subtracts them too). */
+export function englishStopWords(): readonly string[] {
+  stopWords ??= (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words;
+  return stopWords;
+}
+
+/** natural's English stop words but single letters: the words every English text is full of. */
 function englishFunctionWords(): Set<string> {
-  functionWords ??= new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words.filter((w) => /^[a-z]{2,}$/.test(w)));
+  functionWords ??= new Set(englishStopWords().filter((w) => /^[a-z]{2,}$/.test(w)));
   return functionWords;
 }
 
@@ -147,10 +155,6 @@ function nameOf(code: string): Bilingual {
  * whose own function words (the stopword package's lists) make up its prose.
  * Undefined for Chinese, English and the two mixed, and for a Latin text too short to tell.
  */
-export function unreadLanguage(text: string, language: PostingLanguage): UnreadLanguage | undefined {
-  return unreadFrom(text, counts(text), language);
-}
-
 function unreadFrom(text: string, { han, letters, kanaHangul, otherLetters }: Counts, language: PostingLanguage): UnreadLanguage | undefined {
   const other = kanaHangul + otherLetters / 4;
   const total = han + letters / 4 + other;

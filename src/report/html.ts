@@ -5,7 +5,7 @@
 import type { Lang } from '../model.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { PROFICIENCY_LABEL, STRENGTH_LABEL, T } from './i18n.js';
-import { betweenText, postingLang, unreadText } from './text.js';
+import { betweenText, postingLang, unreadPostingsText, unreadText } from './text.js';
 import type { DuplicateOut, ErrorOut, PostingReport, Summary } from './types.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -151,7 +151,8 @@ export function renderHtml(inp: HtmlInput): string {
   body.push(`<header><h1>${esc(lang === 'zh' ? 'jdlens 岗位报告' : 'jdlens report')}</h1><p class="meta">${esc(`${inp.postings.length} ${T.postings[lang]} · ${inp.taxonomy.label[lang]} · ${inp.tool.name} ${inp.tool.version}`)}</p></header>`);
   body.push('<main>');
   if (s) {
-    if (s.unreadLanguages?.length) body.push(`<p class="notice">${esc(`${T.unreadPostings[lang]}: ${s.unreadLanguages.map((r) => `${r.label[lang]} ${r.postings}`).join(' · ')}`)}</p>`);
+    const unread = unreadPostingsText(s, lang);
+    if (unread) body.push(`<p class="notice">${esc(unread)}</p>`);
     body.push(`<section aria-labelledby="h-cat"><h2 id="h-cat">${esc(T.byCategory[lang])}</h2>`);
     body.push(shareChart('chart-categories', T.byCategory[lang], s.categories.map((r) => ({ ...r, label: r.label[lang] }))));
     body.push(table([T.colCategory[lang], T.colPostings[lang], T.colShare[lang]], s.categories.map((r) => [esc(r.label[lang]), String(r.postings), pct(r.share)]), [1, 2]));

@@ -2,7 +2,7 @@ import type { Lang } from '../model.js';
 import type { Summary } from '../summary/summary.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { STRENGTH_LABEL, T } from './i18n.js';
-import { betweenText, postingLang, unreadText } from './text.js';
+import { betweenText, postingLang, unreadPostingsText, unreadText } from './text.js';
 import type { DuplicateOut, ErrorOut, PostingReport } from './types.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -17,7 +17,8 @@ export function renderMarkdownSummary(s: Summary | undefined, duplicates: Duplic
   const out = [`# jdlens report`, ''];
   if (s && batch) {
     out.push(`## ${T.summary[lang]}`, '', `${s.postings} ${T.postings[lang]} · ${s.duplicates} ${T.duplicates[lang]} · ${s.errors} ${T.errorsWord[lang]}`, '');
-    if (s.unreadLanguages?.length) out.push(`> ${T.unreadPostings[lang]}: ${s.unreadLanguages.map((r) => `${r.label[lang]} ${r.postings}`).join(' · ')}`, '');
+    const unread = unreadPostingsText(s, lang);
+    if (unread) out.push(`> ${unread}`, '');
     out.push(`### ${T.byCategory[lang]}`, '', table([T.colCategory[lang], T.colShare[lang], T.colPostings[lang]], s.categories.map((r) => [r.label[lang], pct(r.share), String(r.postings)])), '');
     for (const g of tax.subLabels) {
       const rows = (s.subLabels[g.id] ?? []).filter((r) => r.postings > 0);

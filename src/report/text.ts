@@ -107,6 +107,11 @@ export function unreadText(p: PostingReport, lang: Lang): string | undefined {
   return p.unreadLanguage && T.unreadLanguage[lang].replace('{name}', p.unreadLanguage.label[lang]);
 }
 
+/** The summary's line on postings in languages jdlens does not read ("German 1 · Japanese 1"), else undefined. */
+export function unreadPostingsText(s: Summary, lang: Lang, sep = ': '): string | undefined {
+  return s.unreadLanguages?.length ? `${T.unreadPostings[lang]}${sep}${s.unreadLanguages.map((r) => `${r.label[lang]} ${r.postings}`).join(' · ')}` : undefined;
+}
+
 /** "介于 A 与 B 之间" / "between A and B" when another category comes close, else undefined. */
 export function betweenText(p: PostingReport, cats: Taxonomy['categories'], lang: Lang): string | undefined {
   const alts = p.category.alternatives;
@@ -255,10 +260,8 @@ export function renderSummaryText(s: Summary, duplicates: DuplicateOut[], errors
   const row = (label: string, share: number, n: number) => `  ${pad(label, 30)} ${bar(share, 20)} ${String(Math.round(share * 100)).padStart(3)}% ${String(n).padStart(5)}`;
   out.push(c.bold(lang === 'zh' ? `${T.summary.zh}：${s.postings} ${T.postings.zh}，${s.duplicates} ${T.duplicates.zh}，${s.errors} ${T.errorsWord.zh}` : `${T.summary.en}: ${s.postings} ${T.postings.en}, ${s.duplicates} ${T.duplicates.en}, ${s.errors} ${T.errorsWord.en}`));
   out.push('');
-  if (s.unreadLanguages?.length) {
-    out.push(c.yellow(`${T.unreadPostings[lang]}${lang === 'zh' ? '：' : ': '}${s.unreadLanguages.map((r) => `${r.label[lang]} ${r.postings}`).join(' · ')}`));
-    out.push('');
-  }
+  const unread = unreadPostingsText(s, lang, lang === 'zh' ? '：' : ': ');
+  if (unread) out.push(c.yellow(unread), '');
   out.push(c.bold(T.byCategory[lang]));
   for (const r of s.categories) out.push(row(r.label[lang], r.share, r.postings));
   for (const g of opts.taxonomy.subLabels) {

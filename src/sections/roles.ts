@@ -2,7 +2,7 @@
 // which lines name a role, which lines belong to which role, and which role a PM reader is after.
 import type { Hit } from '../match/match.js';
 import type { Line } from '../model.js';
-import { headingCore } from './sections.js';
+import { headingCore, LIST_MARK } from './sections.js';
 import { addTo } from '../util.js';
 
 export interface RoleEntry {
@@ -22,7 +22,6 @@ export interface RoleBlocks {
 
 // a role named at the start of a line, then a separator: "Product Management – …", "Backend Engineer: …", "产品经理 | 上海"
 const SEPARATOR_AFTER = /^\s*([-–—:：|(（/]|\s-\s)/;
-const LIST_MARK = /^\s*(?:[-*•●◆■▪·+]|\d{1,2}\s*[.、)）．,，]|[(（]\d{1,2}[)）]|[①-⑳])\s*/;
 /** Decoration a role line may start with before the role: markdown, a list mark, 【, a bold mark. */
 function leadLength(text: string): number {
   let s = text;

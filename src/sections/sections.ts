@@ -249,7 +249,8 @@ export function detectSections(rawLines: string[], terms: readonly (TermHit[] | 
  * "Role @ Company", "产品经理-火山引擎"; a hyphen inside a Latin word ("AI-First", "full-time") splits nothing.
  */
 const TITLE_SEPARATOR = /\s*[|｜@·•]\s*|\s+[–—-]\s+|(?<=[\p{Script=Han})）】\]])[-–—]|[-–—](?=\p{Script=Han})/u;
-const LIST_MARK = /^\s*(?:[-*•●·▪◆+>]|\d{1,2}\s*[.、)）．,，:：]|[(（]\d{1,2}[)）]|[①-⑳])/;
+/** A list item's mark at the start of a line, and the space after it: "- ", "1、", "(2)", "③". */
+export const LIST_MARK = /^\s*(?:[-*•●◆■▪·+]|\d{1,2}\s*[.、)）．,，]|[(（]\d{1,2}[)）]|[①-⑳])\s*/;
 const HAN_LAST = /\p{Script=Han}$/u;
 
 /**
@@ -273,13 +274,13 @@ export function titleParts(title: string, roleWords: readonly string[] = []): st
  */
 function aboutEmployer(text: string, terms: readonly TermHit[], parts: readonly string[], roleWords: readonly string[] = []): boolean {
   if (parts.length === 0 || LIST_MARK.test(text) || text.trim().length < 30) return false;
-  const firstClause = text.split(/[,，;；。:：]|\.\s/, 1)[0]!;
-  if (roleWords.some((w) => firstClause.includes(w))) return false;
   let at = text.length - text.trimStart().length;
   const lead = terms.find((t) => t.group === 'employerLead' && t.col === at);
   if (lead) at = lead.colEnd + (text.slice(lead.colEnd).length - text.slice(lead.colEnd).trimStart().length);
   const rest = text.slice(at);
-  return parts.some((p) => rest.startsWith(p) && (HAN_LAST.test(p) || /^[\s'’,]/.test(rest.slice(p.length))));
+  if (!parts.some((p) => rest.startsWith(p) && (HAN_LAST.test(p) || /^[\s'’,]/.test(rest.slice(p.length))))) return false;
+  const firstClause = text.split(/[,，;；。:：]|\.\s/, 1)[0]!;
+  return !roleWords.some((w) => firstClause.includes(w));
 }
 
 // Clause breaks: semicolons, full stops, and commas next to Chinese text (NFKC has made "，" a ","),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readText, type Analyzer } from '../analyze.js';
 import { extractRequirements } from '../requirements/extract.js';
+import { englishStopWords } from '../normalise/language.js';
 import type { SourceText, Token } from '../model.js';
 import { byString, round3 } from '../util.js';
 
@@ -25,8 +26,7 @@ let lexicon: Lexicon | undefined;
 function loadLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const jieba = require('nodejieba') as { DEFAULT_STOP_WORD_DICT: string; DEFAULT_IDF_DICT: string };
-  const { words } = require('natural/lib/natural/util/stopwords.js') as { words: string[] };
-  const stop = new Set<string>([...readFileSync(jieba.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()), ...words]);
+  const stop = new Set<string>([...readFileSync(jieba.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()), ...englishStopWords()]);
   const idf = new Map<string, number>();
   for (const line of readFileSync(jieba.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
     const [w, v] = line.split(' ');

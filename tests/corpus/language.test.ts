@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, unreadLanguage } from '../../src/normalise/language.js';
+import { readLanguage } from '../../src/normalise/language.js';
 import { normalise } from '../../src/normalise/normalise.js';
 import { corpusPostings } from '../helpers/corpus.js';
 
@@ -9,8 +9,7 @@ describe('postings in a language jdlens does not read, over every real posting',
     const all = corpusPostings(['dev', 'train']);
     const called = all.flatMap((p) => {
       const text = normalise(p.text).text;
-      const language = detectLanguage(text);
-      const u = unreadLanguage(text, language);
+      const { language, unread: u } = readLanguage(text);
       return u ? [{ ...p, language, u, words: text.match(/[A-Za-z]+/g) ?? [] }] : [];
     });
     expect(all.length).toBeGreaterThan(2400);

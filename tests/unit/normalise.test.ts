@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineOf, normalise, toOriginal } from '../../src/normalise/normalise.js';
-import { detectLanguage, unreadLanguage } from '../../src/normalise/language.js';
+import { detectLanguage, readLanguage } from '../../src/normalise/language.js';
 
 describe('normalise', () => {
   it('turns full-width letters, digits and punctuation half-width (NFKC)', () => {
@@ -51,7 +51,7 @@ describe('detectLanguage', () => {
 });
 
 describe('a posting in a language jdlens does not read', () => {
-  const unread = (text: string) => unreadLanguage(text, detectLanguage(text))?.code;
+  const unread = (text: string) => readLanguage(text).unread?.code;
   const german =
     'Wir suchen einen erfahrenen Produktmanager für künstliche Intelligenz. Du verantwortest die Produktstrategie unserer Plattform, arbeitest eng mit den Entwicklern zusammen und entscheidest anhand von Daten, welche Funktionen als Nächstes kommen. Du hast mindestens drei Jahre Erfahrung und sprichst sehr gut Deutsch.';
   const french =
@@ -60,7 +60,7 @@ describe('a posting in a language jdlens does not read', () => {
     'Buscamos un gerente de producto con experiencia en inteligencia artificial. Serás responsable de la estrategia del producto, trabajarás con los equipos de ingeniería y definirás las prioridades a partir de los datos de uso. Tienes al menos tres años de experiencia en empresas de tecnología.';
 
   it('names Japanese, Korean and Russian by their script and the identifier, in both languages', () => {
-    const ja = unreadLanguage('AIプロダクトマネージャー\n・大規模言語モデルを活用した新規プロダクトの企画・要件定義\n・エンジニアと連携した開発推進', 'zh');
+    const ja = readLanguage('AIプロダクトマネージャー\n・大規模言語モデルを活用した新規プロダクトの企画・要件定義\n・エンジニアと連携した開発推進').unread;
     expect(ja).toEqual({ code: 'jpn', label: { zh: '日语', en: 'Japanese' } });
     expect(unread('AI 프로덕트 매니저\n주요 업무\n- 대규모 언어 모델 기반 신규 서비스 기획\n- 프롬프트 설계 및 평가 지표 수립')).toBe('kor');
     expect(unread('Мы ищем менеджера по продукту в команду искусственного интеллекта. Вы будете отвечать за стратегию продукта, работать вместе с разработчиками и дизайнерами, анализировать потребности клиентов и определять приоритеты. У вас есть опыт работы от трёх лет.')).toBe('rus');
